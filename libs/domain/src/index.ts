@@ -1,0 +1,2 @@
+export * from './specs/placement-policy';
+export * from './specs/resource-requirement';
