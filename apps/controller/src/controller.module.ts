@@ -1,4 +1,22 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { PingController } from './cluster/ping.controller';
+import { HttpEdgeModule } from './http/http-edge.module';
+import { ElectionLeadershipView } from './leadership/election-leadership-view';
+import { LeaderElection } from './leadership/leader-election';
+import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 
 @Module({})
-export class ControllerModule {}
+export class ControllerModule {
+  static create(election: LeaderElection): DynamicModule {
+    return {
+      module: ControllerModule,
+      imports: [
+        HttpEdgeModule.withLeadership({
+          provide: LEADERSHIP_VIEW,
+          useValue: new ElectionLeadershipView(election),
+        }),
+      ],
+      controllers: [PingController],
+    };
+  }
+}

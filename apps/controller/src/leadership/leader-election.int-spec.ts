@@ -2,7 +2,7 @@ import { Client } from 'node-zookeeper-client';
 import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { LeaderElection, LeadershipState } from './leader-election';
-import { connectZooKeeper, zkCall } from '../zookeeper/zookeeper-calls';
+import { connectZooKeeper, removeTree, zkCall } from '../zookeeper/zookeeper-calls';
 
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 
@@ -13,12 +13,6 @@ async function waitFor(what: string, predicate: () => boolean | Promise<boolean>
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-}
-
-async function removeTree(client: Client, path: string): Promise<void> {
-  const children = await zkCall<string[]>((cb) => client.getChildren(path, cb)).catch(() => []);
-  for (const child of children) await removeTree(client, `${path}/${child}`);
-  await zkCall((cb) => client.remove(path, -1, cb)).catch(() => undefined);
 }
 
 /** A loopback TCP proxy in front of ZooKeeper that can be cut, to partition one client from the ensemble. */

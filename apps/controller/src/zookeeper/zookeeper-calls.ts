@@ -35,3 +35,15 @@ export async function connectZooKeeper(connectString: string, options: ConnectOp
 export async function ensurePath(client: Client, path: string): Promise<void> {
   await zkCall((cb) => client.mkdirp(path, CreateMode.PERSISTENT, cb));
 }
+
+/** Removes `path` and everything under it; a node that vanishes meanwhile is not an error. */
+export async function removeTree(client: Client, path: string): Promise<void> {
+  const children = await zkCall<string[]>((cb) => client.getChildren(path, cb)).catch((err: unknown) => {
+    if (isZkError(err, Exception.NO_NODE)) return [];
+    throw err;
+  });
+  for (const child of children) await removeTree(client, `${path}/${child}`);
+  await zkCall((cb) => client.remove(path, -1, cb)).catch((err: unknown) => {
+    if (!isZkError(err, Exception.NO_NODE)) throw err;
+  });
+}
