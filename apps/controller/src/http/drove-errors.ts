@@ -7,13 +7,6 @@ export class CommandValidationError extends Error {
   }
 }
 
-/** The body was not JSON, or named a `type` nobody knows; Drove answers with the parser's own message. */
-export class JsonValidationError extends Error {
-  constructor(readonly detail: string) {
-    super('JSON validation failure');
-  }
-}
-
 /** Raised on a follower: Drove clients find the leader by pinging every controller and taking the 200. */
 export class NotLeaderError extends Error {
   readonly status = HttpStatus.BAD_REQUEST;

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { failure } from './api-response';
-import { CommandValidationError, JsonValidationError, NotLeaderError } from './drove-errors';
+import { CommandValidationError, NotLeaderError } from './drove-errors';
 
 /**
  * Renders every error the way Drove's controller does (reference section 0.2), so Drove's clients, which branch
@@ -41,8 +41,8 @@ export class DroveExceptionFilter implements ExceptionFilter {
       };
     }
     const parseError = bodyParseError(error);
-    if (error instanceof JsonValidationError || parseError) {
-      const detail = error instanceof JsonValidationError ? error.detail : (parseError as Error).message;
+    if (parseError) {
+      const detail = parseError.message;
       return {
         status: HttpStatus.BAD_REQUEST,
         body: failure('JSON validation failure', { validationErrors: [detail] }),
