@@ -1,19 +1,28 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
-import { startApp, stopApp, waitFor, zkConnect } from './support/processes';
+import { startApp, stopApp, waitFor, writeConfig, zkConnect } from './support/processes';
 
 const namespace = `drove-e2e-failover-${randomUUID()}`;
 const ports = [4600, 4610];
 
 function startController(port: number): ChildProcess {
-  return startApp('controller', `controller-${port}`, {
-    DROVE_CONTROLLER_PORT: String(port),
-    DROVE_CONTROLLER_HOSTNAME: '127.0.0.1',
-    DROVE_ZK_CONNECT: zkConnect,
-    DROVE_ZK_NAMESPACE: namespace,
-    DROVE_ZK_SESSION_TIMEOUT_MS: '4000',
-  });
+  const name = `controller-${port}`;
+  const config = writeConfig(
+    name,
+    [
+      'server:',
+      '  hostname: 127.0.0.1',
+      `  port: ${port}`,
+      `  adminPort: ${port + 1}`,
+      '  bindAddress: 127.0.0.1',
+      'zookeeper:',
+      `  connectionString: ${zkConnect}`,
+      `  nameSpace: ${namespace}`,
+      '  sessionTimeoutMs: 4000',
+    ].join('\n'),
+  );
+  return startApp('controller', name, ['--config', config]);
 }
 
 async function ping(port: number): Promise<number> {

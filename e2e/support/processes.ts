@@ -1,23 +1,24 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');
 
+/** Writes a config file for one process of a test under .local/e2e-logs and returns its path. */
+export function writeConfig(name: string, yaml: string): string {
+  mkdirSync(logDir, { recursive: true });
+  const path = join(logDir, `${name}.yml`);
+  writeFileSync(path, yaml);
+  return path;
+}
+
 /** Starts a built app (`npm run build`) as its own process; its output goes to .local/e2e-logs/<name>.log. */
-export function startApp(
-  app: 'controller' | 'executor',
-  name: string,
-  env: Record<string, string>,
-): ChildProcess {
+export function startApp(app: 'controller' | 'executor', name: string, args: string[]): ChildProcess {
   mkdirSync(logDir, { recursive: true });
   const main = join(repoRoot, 'dist', 'apps', app, 'apps', app, 'src', 'main.js');
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(join(logDir, `${name}.log`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

@@ -3,18 +3,22 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { hostname } from 'node:os';
+import { createAdminServer } from './admin/admin-server';
+import { ControllerConfig } from './config/controller-config';
+import { ConfigError } from './config/load-config';
+import { readConfigFile } from './config/read-config-file';
 import { ControllerModule } from './controller.module';
 import { LeaderElection } from './leadership/leader-election';
 
-async function bootstrap(): Promise<void> {
+async function bootstrap(config: ControllerConfig): Promise<void> {
   const logger = new Logger('Controller');
-  const port = Number(process.env.DROVE_CONTROLLER_PORT ?? 4000);
-  const host = process.env.DROVE_CONTROLLER_HOSTNAME ?? hostname();
+  const { server, zookeeper } = config;
+  const host = server.hostname ?? hostname();
   const election = new LeaderElection({
-    connectString: process.env.DROVE_ZK_CONNECT ?? '127.0.0.1:2181',
-    root: `/${process.env.DROVE_ZK_NAMESPACE ?? 'drove'}`,
-    candidate: { hostname: host, port, transportType: 'HTTP' },
-    sessionTimeoutMs: Number(process.env.DROVE_ZK_SESSION_TIMEOUT_MS ?? 30000),
+    connectString: zookeeper.connectionString,
+    root: `/${zookeeper.nameSpace}`,
+    candidate: { hostname: host, port: server.port, transportType: 'HTTP' },
+    sessionTimeoutMs: zookeeper.sessionTimeoutMs,
     onError: (err) => logger.error(`leader election: ${err instanceof Error ? err.message : String(err)}`),
   });
   election.onChange((change) => logger.log(`leadership: ${change.state}`));
@@ -22,18 +26,36 @@ async function bootstrap(): Promise<void> {
     ControllerModule.create(election),
     new FastifyAdapter(),
   );
-  app.enableShutdownHooks();
+  const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });
   // As in Drove, stand for election only once the API can answer, so a new leader is reachable at once.
-  await app.listen(port, '0.0.0.0');
+  await app.listen(server.port, server.bindAddress);
+  await admin.listen({ port: server.adminPort, host: server.bindAddress });
   await election.start();
-  logger.log(`API on port ${port}, candidate ${host}:${port}`);
+  logger.log(`API on port ${server.port}, admin on ${server.adminPort}, candidate ${host}:${server.port}`);
   const stop = async () => {
     await election.stop();
-    await app.close();
+    await Promise.all([app.close(), admin.close()]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
 }
 
-void bootstrap();
+function start(): void {
+  let config: ControllerConfig;
+  try {
+    config = readConfigFile(ControllerConfig, process.argv, process.env, 'DROVE_CONTROLLER_CONFIG');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`drove controller: ${err.message}\n`);
+    process.exit(2);
+  }
+  bootstrap(config).catch((err: unknown) => {
+    process.stderr.write(
+      `drove controller: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+}
+
+start();
