@@ -1,7 +1,10 @@
 import { PlacementPolicy } from '@drove/domain';
+import { ResourceRequirement } from '@drove/domain';
+import { checkAdmission } from './admission';
 import { ClusterResources } from './cluster/cluster-resources';
 import { ExecutorState } from './cluster/executor-snapshot';
 import { PlacementStrategy, RankedSamplingStrategy } from './pipeline/placement-strategy';
+import { resourceNeed } from './pipeline/resource-need';
 import { binPackRanker, spreadRanker } from './pipeline/ranker';
 import { PlacementValidationError } from './placement-validation.error';
 import { CompiledPolicy, compilePolicy } from './policy/compiled-policy';
@@ -21,6 +24,13 @@ export interface SchedulerOptions {
   strategy?: PlacementStrategy;
   schedulableStates?: ExecutorState[];
   ruleCacheSize?: number;
+}
+
+export interface AdmissionRequest {
+  kind: DeployableKind;
+  policy?: PlacementPolicy;
+  resources: ResourceRequirement[];
+  instances: number;
 }
 
 export interface SessionSpec {
@@ -68,6 +78,21 @@ export class Scheduler {
       schedulableStates: this.schedulableStates,
     };
     return new SchedulingSession(context, policy, spec.env ?? {}, spec.existingInstances ?? []);
+  }
+
+  // Drove's admission check for starting `instances` more instances: its error text, or null to go ahead.
+  // Throws PlacementValidationError for an invalid policy.
+  admit(request: AdmissionRequest): string | null {
+    const need = resourceNeed(request.resources);
+    if (typeof need === 'string') return need;
+    const policy = this.policyFor(request.policy, request.kind);
+    return checkAdmission(
+      this.cluster,
+      policy,
+      (state) => this.isSchedulable(state),
+      need,
+      request.instances,
+    );
   }
 
   // The effective policy, validated and compiled once per policy object (specs are immutable).
