@@ -14,3 +14,8 @@ export * from './rules/rule-ast';
 export * from './rules/rule-compiler';
 export * from './scheduler';
 export * from './scheduling-session';
+export * from './cluster/drove-node-data.adapter';
+export * from './cluster/executor-view';
+export * from './cluster/numa-node-view';
+export * from './policy/compiled-policy';
+export * from './cluster/drove-allocation';
