@@ -1,5 +1,5 @@
 import { Scheduler } from './scheduler';
-import { needs, testExecutor, TestExecutor } from './test-cluster';
+import { needs, testExecutor, TestExecutor } from './testing/test-cluster';
 
 // Each executor: 2 nodes x 4 cores x 2 threads (8 CPUs and 8192 MB per node).
 function scheduler(executors: TestExecutor[]): Scheduler {

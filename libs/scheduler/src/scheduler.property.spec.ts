@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PlacementPolicy } from '@drove/domain';
 import { Allocation } from './cluster/allocation';
 import { Scheduler } from './scheduler';
-import { needs, testExecutor } from './test-cluster';
+import { needs, testExecutor } from './testing/test-cluster';
 
 const POLICIES: PlacementPolicy[] = [
   { type: 'ANY' },

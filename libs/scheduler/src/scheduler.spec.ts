@@ -5,7 +5,7 @@ import { Allocation } from './cluster/allocation';
 import { firstFitStrategy } from './pipeline/placement-strategy';
 import { PlacementResult } from './pipeline/placement-result';
 import { Scheduler, SchedulerOptions, SessionSpec } from './scheduler';
-import { needs, testExecutor, TestExecutor } from './test-cluster';
+import { needs, testExecutor, TestExecutor } from './testing/test-cluster';
 
 const APP: SessionSpec = { deployableId: 'app-1', kind: 'APPLICATION' };
 

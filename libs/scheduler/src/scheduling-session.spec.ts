@@ -1,7 +1,7 @@
 import { ExecutorSnapshot } from './cluster/executor-snapshot';
 import { Allocation } from './cluster/allocation';
 import { Scheduler } from './scheduler';
-import { needs, testExecutor } from './test-cluster';
+import { needs, testExecutor } from './testing/test-cluster';
 
 // One executor, one node of 2 cores x 2 threads: 4 CPUs, 4096 MB.
 function oneExecutor(): Scheduler {

@@ -1,6 +1,6 @@
 import { applyExecutorOptions } from './executor-options';
 import { parseHwlocXml } from './hwloc-xml.parser';
-import { fixture } from './test-fixtures';
+import { fixture } from './testing/test-fixtures';
 
 const twoNodes = parseHwlocXml(fixture('numa2-ht'));
 const MEMORY = twoNodes.nodes[0].memoryMB;

@@ -1,6 +1,6 @@
 import { parseHwlocXml } from './hwloc-xml.parser';
 import { parseHwlocBitmap } from './hwloc-bitmap';
-import { fixture } from './test-fixtures';
+import { fixture } from './testing/test-fixtures';
 
 const GB16 = Math.floor(16e9 / 2 ** 20);
 

@@ -1,5 +1,5 @@
 import { parseCpuList, readSysfsTopology } from './sysfs.reader';
-import { fakeSysfs } from './fake-sysfs';
+import { fakeSysfs } from './testing/fake-sysfs';
 
 describe('readSysfsTopology', () => {
   it('reads nodes, memory and sibling groups under an injected root', () => {

@@ -1,7 +1,7 @@
-import { fakeSysfs } from './fake-sysfs';
+import { fakeSysfs } from './testing/fake-sysfs';
 import { CommandRunner } from './system-access';
 import { discoverTopology, LSTOPO } from './topology-discovery';
-import { fixture } from './test-fixtures';
+import { fixture } from './testing/test-fixtures';
 
 const missing = Object.assign(new Error('spawn lstopo-no-graphics ENOENT'), { code: 'ENOENT' });
 const failing = (error: Error): CommandRunner => ({ run: () => Promise.reject(error) });

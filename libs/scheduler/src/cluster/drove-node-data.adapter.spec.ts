@@ -1,6 +1,6 @@
 import { Scheduler } from '../scheduler';
 import { toDroveResourceAllocations } from './drove-allocation';
-import { needs } from '../test-cluster';
+import { needs } from '../testing/test-cluster';
 import { DroveExecutorNodeData, snapshotFromDroveNodeData } from './drove-node-data.adapter';
 
 // The example of Drove's reference (§5.3), trimmed to what the scheduler reads.

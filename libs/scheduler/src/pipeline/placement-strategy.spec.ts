@@ -1,5 +1,5 @@
 import { ExecutorView } from '../cluster/executor-view';
-import { testExecutor } from '../test-cluster';
+import { testExecutor } from '../testing/test-cluster';
 import { Candidate, CandidateStream } from './candidate';
 import { RankedSamplingStrategy } from './placement-strategy';
 import { binPackRanker } from './ranker';

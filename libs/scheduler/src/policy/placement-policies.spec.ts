@@ -1,7 +1,7 @@
 import { PlacementPolicy } from '@drove/domain';
 import { PlacementValidationError } from '../placement-validation.error';
 import { Scheduler } from '../scheduler';
-import { needs, testExecutor } from '../test-cluster';
+import { needs, testExecutor } from '../testing/test-cluster';
 import { DeployableKind } from './deployable-kind';
 
 const EXECUTORS = [

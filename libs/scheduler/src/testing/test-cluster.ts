@@ -1,5 +1,5 @@
 import { ExecutorCapacity } from '@drove/topology';
-import { ExecutorSnapshot, ExecutorState } from './cluster/executor-snapshot';
+import { ExecutorSnapshot, ExecutorState } from '../cluster/executor-snapshot';
 
 export interface TestExecutor {
   id: string;

@@ -1,4 +1,4 @@
-import { FileReader } from './system-access';
+import { FileReader } from '../system-access';
 
 // A fake /sys: a two-node machine with hyperthreads (siblings 0/2 and 1/3 on node 0, 4/5 on node 1).
 export function fakeSysfs(root: string, extra: Record<string, string> = {}): FileReader {
