@@ -35,6 +35,8 @@ const operationArb = fc.oneof(
     policy: fc.integer({ min: 0, max: POLICIES.length - 1 }),
   }),
   fc.record({ kind: fc.constant('release' as const), pick: fc.nat() }),
+  // The executor reports before it has started anything: the session's soft allocations must survive.
+  fc.record({ kind: fc.constant('report' as const), pick: fc.nat() }),
 );
 
 // Whether an executor passes the effective policy, worked out independently of the policy compiler.
@@ -60,17 +62,35 @@ describe('Scheduler over random clusters and workloads', () => {
         fc.integer(),
         (executors, operations, seed) => {
           const scheduler = new Scheduler({ seed });
-          executors.forEach((spec, i) =>
+          const report = (i: number): void => {
+            const spec = executors[i];
             scheduler.cluster.update(
               testExecutor({ id: `e${i}`, ...spec, state: spec.blacklisted ? 'BLACKLISTED' : 'ACTIVE' }),
-            ),
-          );
+            );
+          };
+          executors.forEach((_, i) => report(i));
           // One session per policy, as one operation per app.
           const sessions = POLICIES.map((policy, i) =>
             scheduler.openSession({ deployableId: `app-${i}`, kind: 'APPLICATION', policy }),
           );
           let serial = 0;
           for (const operation of operations) {
+            if (operation.kind === 'report') {
+              const index = operation.pick % executors.length;
+              const spec = executors[index];
+              scheduler.cluster.update(
+                testExecutor({
+                  id: `e${index}`,
+                  ...spec,
+                  state: spec.blacklisted ? 'BLACKLISTED' : 'ACTIVE',
+                }),
+              );
+              checkInvariants(
+                scheduler,
+                sessions.flatMap((s) => s.allocations()),
+              );
+              continue;
+            }
             if (operation.kind === 'release') {
               const held = sessions.flatMap((session) =>
                 session.allocations().map((a) => [session, a] as const),

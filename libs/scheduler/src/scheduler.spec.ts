@@ -42,7 +42,7 @@ describe('Scheduler: NUMA fit', () => {
     // Two nodes of 4 CPUs each: 6 CPUs exist but no single node has them.
     const session = cluster([{ id: 'e1', coresPerNode: 2 }]).openSession(APP);
     expect(failed(session.place({ instanceId: 'AI-1', resources: needs(6) }))).toBe(
-      'No executor can take 6 CPUs and 256 MB on one NUMA node: 1 x NUMA: no node has 6 free CPUs',
+      'No executor can take 6 CPUs and 256 MB on one NUMA node: 1 x NUMA: no node has 6 CPUs free',
     );
   });
 
@@ -54,7 +54,7 @@ describe('Scheduler: NUMA fit', () => {
     const session = scheduler.openSession(APP);
     expect(placed(session.place({ instanceId: 'AI-1', resources: needs(2, 512) })).nodeId).toBe(1);
     expect(failed(session.place({ instanceId: 'AI-2', resources: needs(2, 8000) }))).toMatch(
-      '1 x NUMA: no node with 2 free CPUs also has 8000 MB free',
+      '1 x NUMA: no node with 2 CPUs free also has 8000 MB free',
     );
   });
 

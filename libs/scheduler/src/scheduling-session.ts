@@ -7,7 +7,7 @@ import { NumaNodeView } from './cluster/numa-node-view';
 import { fitNode, numaRejection } from './pipeline/numa-fit';
 import { PlacementResult } from './pipeline/placement-result';
 import { PlacementStrategy } from './pipeline/placement-strategy';
-import { resourceNeed, ResourceNeed } from './pipeline/resource-need';
+import { cpusText, resourceNeed, ResourceNeed } from './pipeline/resource-need';
 import { ShuffledCandidates } from './pipeline/shuffled-candidates';
 import { CompiledPolicy, PolicyScope } from './policy/compiled-policy';
 import { RandomSource } from './random';
@@ -148,5 +148,5 @@ export class SchedulingSession implements PolicyScope {
 }
 
 function describeNeed(need: ResourceNeed): string {
-  return `${need.cpus} CPUs and ${need.memoryMB} MB on one NUMA node`;
+  return `${cpusText(need.cpus)} and ${need.memoryMB} MB on one NUMA node`;
 }

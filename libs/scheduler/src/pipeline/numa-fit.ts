@@ -1,7 +1,7 @@
 import { ExecutorView } from '../cluster/executor-view';
 import { NumaNodeView } from '../cluster/numa-node-view';
 import { NodePreference } from './candidate';
-import { ResourceNeed } from './resource-need';
+import { cpusText, ResourceNeed } from './resource-need';
 
 // The NUMA node of the executor that takes the whole instance (never split), or undefined.
 // FULLEST = best fit (fewest free CPUs that still suffice), EMPTIEST = worst fit.
@@ -26,6 +26,6 @@ export function fitNode(
 export function numaRejection(executor: ExecutorView, need: ResourceNeed): string {
   const enoughCpus = executor.nodes.some((node) => node.freeCpus >= need.cpus);
   return enoughCpus
-    ? `NUMA: no node with ${need.cpus} free CPUs also has ${need.memoryMB} MB free`
-    : `NUMA: no node has ${need.cpus} free CPUs`;
+    ? `NUMA: no node with ${cpusText(need.cpus)} free also has ${need.memoryMB} MB free`
+    : `NUMA: no node has ${cpusText(need.cpus)} free`;
 }

@@ -19,3 +19,7 @@ export function resourceNeed(resources: ResourceRequirement[]): ResourceNeed | s
     return `Memory must be a whole number of MB; got ${memoryMB}`;
   return { cpus, memoryMB };
 }
+
+export function cpusText(count: number): string {
+  return count === 1 ? '1 CPU' : `${count} CPUs`;
+}

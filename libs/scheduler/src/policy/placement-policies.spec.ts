@@ -109,7 +109,7 @@ describe('per-host policies count the operation and the instances already runnin
     const placements = placeAll({ type: 'ONE_PER_HOST' }, ['gpu'], 4);
     expect(new Set(placements.slice(0, 3))).toEqual(new Set(['plain', 'ssd', 'both']));
     expect(placements[3]).toBe(
-      'No executor can take 1 CPUs and 256 MB on one NUMA node: 4 x ONE_PER_HOST: an instance is already on this executor',
+      'No executor can take 1 CPU and 256 MB on one NUMA node: 4 x ONE_PER_HOST: an instance is already on this executor',
     );
   });
 
