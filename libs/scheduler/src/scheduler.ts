@@ -33,6 +33,13 @@ export interface AdmissionRequest {
   instances: number;
 }
 
+export interface PlacementVerdict {
+  executorId: string;
+  hostname: string;
+  // Why the executor is turned down, or null when the policy accepts it (resources aside).
+  rejection: string | null;
+}
+
 export interface SessionSpec {
   deployableId: string;
   kind: DeployableKind;
@@ -78,6 +85,22 @@ export class Scheduler {
       schedulableStates: this.schedulableStates,
     };
     return new SchedulingSession(context, policy, spec.env ?? {}, spec.existingInstances ?? []);
+  }
+
+  // A dry run of a placement policy (Drove has one for rules): what each executor would say, by executor id.
+  // Throws PlacementValidationError for an invalid policy.
+  dryRun(spec: SessionSpec): PlacementVerdict[] {
+    const session = this.openSession(spec);
+    const policy = this.policyFor(spec.policy, spec.kind);
+    return [...this.cluster.executors]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((executor) => ({
+        executorId: executor.id,
+        hostname: executor.hostname,
+        rejection: this.isSchedulable(executor.state)
+          ? policy.check(executor, session)
+          : `executor is ${executor.state}`,
+      }));
   }
 
   // Drove's admission check for starting `instances` more instances: its error text, or null to go ahead.

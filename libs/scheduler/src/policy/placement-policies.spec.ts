@@ -19,17 +19,10 @@ function scheduler(): Scheduler {
 
 // The executors the effective policy lets through, for an operation with no instances yet.
 function eligible(policy: PlacementPolicy | undefined, kind: DeployableKind = 'APPLICATION'): string[] {
-  const instance = scheduler();
-  const session = instance.openSession({
-    deployableId: 'app',
-    kind,
-    policy,
-    env: { TIER: 'gold', SHARDS: '4' },
-  });
-  const compiled = instance.policyFor(policy, kind);
-  return EXECUTORS.map((executor) => executor.id).filter(
-    (id) => compiled.check(instance.cluster.get(id)!, session) === null,
-  );
+  return scheduler()
+    .dryRun({ deployableId: 'app', kind, policy, env: { TIER: 'gold', SHARDS: '4' } })
+    .filter((verdict) => verdict.rejection === null)
+    .map((verdict) => verdict.executorId);
 }
 
 const tag = (name: string): PlacementPolicy => ({ type: 'MATCH_TAG', tag: name });
@@ -45,7 +38,7 @@ describe('placement policies (effective, as Drove computes them)', () => {
     ['ANY only reaches untagged executors', { type: 'ANY' }, ['plain']],
     ['ONE_PER_HOST + NO_TAG', { type: 'ONE_PER_HOST' }, ['plain']],
     ['NO_TAG', { type: 'NO_TAG' }, ['plain']],
-    ['MATCH_TAG is not combined with NO_TAG', tag('gpu'), ['gpu', 'both']],
+    ['MATCH_TAG is not combined with NO_TAG', tag('gpu'), ['both', 'gpu']],
     ['MATCH_TAG on the hostname pins to a host', tag('ssd.local'), ['ssd']],
     [
       'COMPOSITE AND of tags',
@@ -55,7 +48,7 @@ describe('placement policies (effective, as Drove computes them)', () => {
     [
       'COMPOSITE OR of tags',
       { type: 'COMPOSITE', combiner: 'OR', policies: [tag('gpu'), tag('ssd')] },
-      ['gpu', 'ssd', 'both'],
+      ['both', 'gpu', 'ssd'],
     ],
     [
       'COMPOSITE without tags gets NO_TAG',
@@ -67,26 +60,35 @@ describe('placement policies (effective, as Drove computes them)', () => {
       { type: 'COMPOSITE', policies: [tag('gpu'), tag('ssd')] } as never,
       ['both'],
     ],
-    ['RULE_BASED over metadata', rule('allocatedExecutorNodeMetadata.rack == "r2"'), ['ssd', 'both']],
+    ['RULE_BASED over metadata', rule('allocatedExecutorNodeMetadata.rack == "r2"'), ['both', 'ssd']],
     [
       'RULE_BASED over tags and env',
       rule('tags contains "gpu" && applicationEnvironment.TIER == "gold"'),
-      ['gpu', 'both'],
+      ['both', 'gpu'],
     ],
-    ['RULE_BASED in HOPE', rule(`'/allocatedExecutorNodeMetadata/rack' == "r1"`, 'HOPE'), ['plain', 'gpu']],
+    ['RULE_BASED in HOPE', rule(`'/allocatedExecutorNodeMetadata/rack' == "r1"`, 'HOPE'), ['gpu', 'plain']],
     ['RULE_BASED that is never true', rule('applicationEnvironment.SHARDS > 10'), []],
   ])('%s', (_, policy, expected) => {
     expect(eligible(policy)).toEqual(expected);
   });
 
-  it('uses a local service policy as given: LOCAL passes everywhere', () => {
-    expect(eligible({ type: 'LOCAL', hostLevel: true }, 'LOCAL_SERVICE')).toEqual([
-      'plain',
-      'gpu',
-      'ssd',
-      'both',
+  it('dry-runs a policy with the reason each executor is turned down', () => {
+    const instance = scheduler();
+    instance.cluster.update(testExecutor({ id: 'zz-off', state: 'BLACKLISTED' }));
+    const verdicts = instance.dryRun({ deployableId: 'app', kind: 'APPLICATION', policy: tag('ssd') });
+    expect(verdicts.map((verdict) => [verdict.executorId, verdict.rejection])).toEqual([
+      ['both', null],
+      ['gpu', 'MATCH_TAG: executor lacks tag "ssd"'],
+      ['plain', 'MATCH_TAG: executor lacks tag "ssd"'],
+      ['ssd', null],
+      ['zz-off', 'executor is BLACKLISTED'],
     ]);
-    expect(eligible({ type: 'ANY' }, 'LOCAL_SERVICE')).toEqual(['plain', 'gpu', 'ssd', 'both']);
+  });
+
+  it('uses a local service policy as given: LOCAL passes everywhere', () => {
+    const everyone = ['both', 'gpu', 'plain', 'ssd'];
+    expect(eligible({ type: 'LOCAL', hostLevel: true }, 'LOCAL_SERVICE')).toEqual(everyone);
+    expect(eligible({ type: 'ANY' }, 'LOCAL_SERVICE')).toEqual(everyone);
   });
 });
 
