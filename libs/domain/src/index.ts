@@ -39,3 +39,8 @@ export * from './application/commands';
 export * from './application/events';
 export * from './application/scale-plan';
 export * from './instance/instance-state';
+export * from './instance/instance-info';
+export * from './instance/instance-aggregate';
+export * from './instance/instance.decider';
+export * from './instance/commands';
+export * from './instance/events';
