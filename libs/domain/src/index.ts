@@ -50,3 +50,7 @@ export * from './task/task-aggregate';
 export * from './task/task.decider';
 export * from './task/commands';
 export * from './task/events';
+export * from './executor/executor-aggregate';
+export * from './executor/executor.decider';
+export * from './executor/commands';
+export * from './executor/events';
