@@ -54,3 +54,7 @@ export * from './executor/executor-aggregate';
 export * from './executor/executor.decider';
 export * from './executor/commands';
 export * from './executor/events';
+export * from './local-service/local-service-state';
+export * from './local-service/local-service.decider';
+export * from './local-service/commands';
+export * from './local-service/events';
