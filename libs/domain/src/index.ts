@@ -58,3 +58,7 @@ export * from './local-service/local-service-state';
 export * from './local-service/local-service.decider';
 export * from './local-service/commands';
 export * from './local-service/events';
+export * from './cluster/cluster-aggregate';
+export * from './cluster/cluster.decider';
+export * from './cluster/commands';
+export * from './cluster/events';
