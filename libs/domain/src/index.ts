@@ -62,3 +62,5 @@ export * from './cluster/cluster-aggregate';
 export * from './cluster/cluster.decider';
 export * from './cluster/commands';
 export * from './cluster/events';
+export * from './drove-events/drove-event';
+export * from './drove-events/drove-event-mapper';
