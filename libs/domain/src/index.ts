@@ -64,3 +64,8 @@ export * from './cluster/commands';
 export * from './cluster/events';
 export * from './drove-events/drove-event';
 export * from './drove-events/drove-event-mapper';
+export * from './protocol/message-header';
+export * from './protocol/executor-node-data';
+export * from './protocol/instance-specs';
+export * from './protocol/executor-messages';
+export * from './protocol/controller-messages';
