@@ -1,0 +1,5 @@
+export interface CancelApplicationOperationCommand {
+  type: 'CancelApplicationOperation';
+  appId: string;
+  at: number;
+}

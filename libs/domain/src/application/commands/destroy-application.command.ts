@@ -1,0 +1,8 @@
+import { ClusterOpSpecJson } from '../../common/wire-types';
+
+export interface DestroyApplicationCommand {
+  type: 'DestroyApplication';
+  appId: string;
+  opSpec: ClusterOpSpecJson;
+  at: number;
+}

@@ -1,0 +1,5 @@
+export interface UnsetMaintenanceModeCommand {
+  type: 'UnsetMaintenanceMode';
+  hostname: string;
+  at: number;
+}

@@ -1,0 +1,6 @@
+import { DomainEvent } from '../../common/event';
+
+export type MaintenanceModeRemovedEvent = DomainEvent<
+  'MaintenanceModeRemoved',
+  { hostname: string; at: number }
+>;

@@ -1,0 +1,5 @@
+export interface RemoveExecutorCommand {
+  type: 'RemoveExecutor';
+  executorId: string;
+  at: number;
+}

@@ -1,0 +1,5 @@
+export interface RequestExecutorBlacklistCommand {
+  type: 'RequestExecutorBlacklist';
+  executorId: string;
+  at: number;
+}

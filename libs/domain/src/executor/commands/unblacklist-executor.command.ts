@@ -1,0 +1,5 @@
+export interface UnblacklistExecutorCommand {
+  type: 'UnblacklistExecutor';
+  executorId: string;
+  at: number;
+}

@@ -1,0 +1,3 @@
+import { DomainEvent } from '../../common/event';
+
+export type ExecutorBlacklistedEvent = DomainEvent<'ExecutorBlacklisted', { executorId: string; at: number }>;

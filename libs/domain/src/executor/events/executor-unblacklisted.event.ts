@@ -1,0 +1,6 @@
+import { DomainEvent } from '../../common/event';
+
+export type ExecutorUnblacklistedEvent = DomainEvent<
+  'ExecutorUnblacklisted',
+  { executorId: string; at: number }
+>;

@@ -1,0 +1,5 @@
+export interface RequestInstanceStopCommand {
+  type: 'RequestInstanceStop';
+  instanceId: string;
+  at: number;
+}

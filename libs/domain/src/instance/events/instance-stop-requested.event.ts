@@ -1,0 +1,6 @@
+import { DomainEvent } from '../../common/event';
+
+export type InstanceStopRequestedEvent = DomainEvent<
+  'InstanceStopRequested',
+  { instanceId: string; executorId: string; at: number }
+>;

@@ -1,0 +1,5 @@
+export interface CancelLocalServiceOperationCommand {
+  type: 'CancelLocalServiceOperation';
+  serviceId: string;
+  at: number;
+}

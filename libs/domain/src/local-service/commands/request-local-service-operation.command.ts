@@ -1,0 +1,10 @@
+import { LocalServiceOperationType } from '../../operations/local-service-operation.dto';
+import { LocalServiceOperationDetails } from '../local-service-state';
+
+// Every local-service operation but CREATE: the Drove operation type and its fields.
+export interface RequestLocalServiceOperationCommand extends LocalServiceOperationDetails {
+  type: 'RequestLocalServiceOperation';
+  serviceId: string;
+  operation: Exclude<LocalServiceOperationType, 'CREATE'>;
+  at: number;
+}

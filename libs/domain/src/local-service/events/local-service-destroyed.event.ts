@@ -1,0 +1,6 @@
+import { DomainEvent } from '../../common/event';
+
+export type LocalServiceDestroyedEvent = DomainEvent<
+  'LocalServiceDestroyed',
+  { serviceId: string; at: number }
+>;

@@ -1,0 +1,6 @@
+import { DomainEvent } from '../../common/event';
+
+export type LocalServiceOperationCancelRequestedEvent = DomainEvent<
+  'LocalServiceOperationCancelRequested',
+  { serviceId: string; at: number }
+>;

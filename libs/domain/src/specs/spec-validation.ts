@@ -1,0 +1,106 @@
+import { ApplicationSpecDto, ServiceSpecDto } from './application-spec.dto';
+import { CheckSpecDto } from './check-spec.dto';
+import { DeployableSpecDto } from './deployable-spec.dto';
+import { LocalServiceSpecDto } from './local-service-spec.dto';
+import { PlacementPolicy } from './placement-policy';
+import { TaskSpecDto } from './task-spec.dto';
+
+// The semantic checks Drove's controller runs after bean validation (ApplicationCommandValidator and friends),
+// with Drove's message texts. Cluster-dependent checks (free resources) belong to the controller.
+
+export interface SpecValidationOptions {
+  allowedMountDirs: string[];
+  disableCmdlArgs: boolean;
+  enableRawDeviceAccess: boolean;
+}
+
+export const DEFAULT_SPEC_VALIDATION_OPTIONS: SpecValidationOptions = {
+  allowedMountDirs: [],
+  disableCmdlArgs: false,
+  enableRawDeviceAccess: false,
+};
+
+export const MAX_COMBINED_ARGS_LENGTH = 2048;
+
+export const containsPolicy = (policy: PlacementPolicy | undefined, type: PlacementPolicy['type']): boolean =>
+  !!policy &&
+  (policy.type === type ||
+    (policy.type === 'COMPOSITE' && policy.policies.some((p) => containsPolicy(p, type))));
+
+const checkPortErrors = (check: CheckSpecDto, ports: string[]): string[] =>
+  check.mode.type === 'HTTP' && !ports.includes(check.mode.portName)
+    ? [`Invalid port name for health check: ${check.mode.portName}. Available ports: [${ports.join(', ')}]`]
+    : [];
+
+const deployableErrors = (spec: DeployableSpecDto, options: SpecValidationOptions): string[] => {
+  const errors: string[] = [];
+  if (options.allowedMountDirs.length > 0) {
+    for (const volume of spec.volumes ?? []) {
+      if (!options.allowedMountDirs.some((dir) => volume.pathOnHost.startsWith(dir))) {
+        errors.push(`Volume mount requested on non whitelisted host directory: ${volume.pathOnHost}`);
+      }
+    }
+  }
+  if (spec.args && spec.args.length > 0) {
+    if (options.disableCmdlArgs) {
+      errors.push('Passing command line to containers is disabled on this cluster');
+    } else if (spec.args.join(' ').length > MAX_COMBINED_ARGS_LENGTH) {
+      errors.push(`Maximum combined length of command line arguments can be ${MAX_COMBINED_ARGS_LENGTH}`);
+    }
+  }
+  if (spec.devices && spec.devices.length > 0 && !options.enableRawDeviceAccess) {
+    errors.push(
+      'Device access is disabled. To enable, set enableRawDeviceAccess: true in controller options.',
+    );
+  }
+  return errors;
+};
+
+const serviceErrors = (spec: ServiceSpecDto, options: SpecValidationOptions): string[] => {
+  const ports = spec.exposedPorts.map((p) => p.name);
+  const types = new Set(spec.resources.map((r) => r.type));
+  return [
+    ...checkPortErrors(spec.healthcheck, ports),
+    ...checkPortErrors(spec.readiness, ports),
+    ...(types.has('CPU') ? [] : ['Cpu requirements are mandatory']),
+    ...(types.has('MEMORY') ? [] : ['Memory requirements are mandatory']),
+    ...deployableErrors(spec, options),
+  ];
+};
+
+export const validateApplicationSpec = (
+  spec: ApplicationSpecDto,
+  options: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
+): string[] => {
+  const errors = serviceErrors(spec, options);
+  const ports = spec.exposedPorts.map((p) => p.name);
+  if (spec.exposureSpec && !ports.includes(spec.exposureSpec.portName)) {
+    errors.push(
+      `Exposed port name ${spec.exposureSpec.portName} is undefined. Defined port names: [${ports.join(', ')}]`,
+    );
+  }
+  if (containsPolicy(spec.placementPolicy, 'LOCAL')) {
+    errors.push('Local service placement is not allowed for apps');
+  }
+  return errors;
+};
+
+export const validateTaskSpec = (
+  spec: TaskSpecDto,
+  options: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
+): string[] => [
+  ...deployableErrors(spec, options),
+  ...(containsPolicy(spec.placementPolicy, 'LOCAL')
+    ? ['Local service placement is not allowed for tasks']
+    : []),
+];
+
+export const validateLocalServiceSpec = (
+  spec: LocalServiceSpecDto,
+  options: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
+): string[] => [
+  ...serviceErrors(spec, options),
+  ...(containsPolicy(spec.placementPolicy, 'LOCAL')
+    ? []
+    : ['Local services must have a LOCAL placement policy']),
+];

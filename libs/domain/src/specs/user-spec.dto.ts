@@ -1,0 +1,8 @@
+import { NotEmpty, Optional } from './dto-decorators';
+
+export class UserSpecDto {
+  @NotEmpty()
+  user!: string;
+  @Optional()
+  group?: string;
+}

@@ -1,0 +1,6 @@
+export interface DeleteTaskCommand {
+  type: 'DeleteTask';
+  sourceAppName: string;
+  taskId: string;
+  at: number;
+}

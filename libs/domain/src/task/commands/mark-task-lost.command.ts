@@ -1,0 +1,7 @@
+export interface MarkTaskLostCommand {
+  type: 'MarkTaskLost';
+  sourceAppName: string;
+  taskId: string;
+  errorMessage: string;
+  at: number;
+}

@@ -1,0 +1,7 @@
+import { TaskInfoJson } from '../task-info';
+
+export interface RecordTaskStateCommand {
+  type: 'RecordTaskState';
+  info: TaskInfoJson;
+  at: number;
+}
