@@ -131,7 +131,7 @@ export class Zk {
    * All ops or none. Versions 0 are refused: node-zookeeper-client 1.1.3 turns an expected version of 0 in a
    * multi into -1 ("any version"), which would silently drop the concurrency check.
    */
-  multi(ops: readonly ZkOp[]): Promise<void> {
+  async multi(ops: readonly ZkOp[]): Promise<void> {
     const transaction = this.client.transaction();
     for (const op of ops) {
       if (op.kind === 'check') transaction.check(op.path, -1);
