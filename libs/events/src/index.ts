@@ -8,3 +8,4 @@ export * from './core/canonical-json';
 export * from './core/upcaster-registry';
 export { DEFAULT_LIMITS, type StoreLimits } from './core/base-event-store';
 export * from './memory/memory-event-store';
+export * from './zookeeper/zookeeper-event-store';

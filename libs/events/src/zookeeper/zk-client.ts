@@ -117,7 +117,10 @@ export class Zk {
       throw error;
     });
     if (children === undefined) return;
-    await Promise.all(children.map((child) => this.removeTree(`${path}/${child}`)));
+    // In slices: a hundred thousand requests queued at once on one session can lose the connection.
+    for (let i = 0; i < children.length; i += 500) {
+      await Promise.all(children.slice(i, i + 500).map((child) => this.removeTree(`${path}/${child}`)));
+    }
     await this.removeIfPresent(path);
   }
 
