@@ -21,6 +21,7 @@ export class UpcasterRegistry {
   }
 
   apply(event: StoredEvent): StoredEvent {
+    if (this.upcasters.size === 0) return event;
     let current = event;
     for (;;) {
       const upcaster = this.upcasters.get(this.key(current.type, current.schemaVersion));

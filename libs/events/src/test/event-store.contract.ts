@@ -120,7 +120,9 @@ export function eventStoreContract(adapter: string, harness: ContractHarness): v
       const first = await store.append('task-x', NO_STREAM, batch);
       expect(await store.append('task-x', NO_STREAM, batch)).toEqual(first);
       expect(await store.append('task-x', ANY, batch)).toEqual(first);
-      expect(await store.headPosition()).toBe(2);
+      await store.append('task-x', 2, events(1));
+      expect(await store.append('task-x', NO_STREAM, batch)).toEqual(first);
+      expect(await store.headPosition()).toBe(3);
     });
 
     it('writes only while the fence exists', async () => {

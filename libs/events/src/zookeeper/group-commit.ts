@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Exception } from 'node-zookeeper-client';
 import { AppendOutcomeUnknownError } from '../core/append-outcome-unknown.error';
-import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent } from '../core/event-store.port';
+import {
+  NO_STREAM,
+  type AppendResult,
+  type ExpectedVersion,
+  type NewEvent,
+  type StoredEvent,
+} from '../core/event-store.port';
 import { expectationFailure } from '../core/expectation';
 import { FencedError } from '../core/fenced.error';
 import { sealEvents } from '../core/hash-chain';
@@ -57,7 +63,15 @@ interface Batch {
   settled: boolean;
 }
 
+/** Finds an earlier append of exactly these ids to the stream after `afterVersion`: a retry of it. */
+export type FindRetried = (
+  stream: string,
+  afterVersion: number,
+  ids: string[],
+) => Promise<AppendResult | undefined>;
+
 export interface GroupCommitOptions {
+  findRetried: FindRetried;
   maxInFlight: number;
   maxBatchBytes: number;
   maxAttempts: number;
@@ -228,7 +242,11 @@ export class GroupCommitter {
     if (head.inFlight > 0) return 'wait';
     if (request.recheck) {
       this.remove(request);
-      request.reject(failure);
+      const after = failure.expected === NO_STREAM ? 0 : Number(failure.expected);
+      this.options.findRetried(request.stream, after, ids).then(
+        (earlier) => (earlier ? request.resolve(earlier) : request.reject(failure)),
+        () => request.reject(failure),
+      );
       return 'settled';
     }
     request.recheck = true;

@@ -57,6 +57,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
       maxAttempts: 30,
       sessionTimeout: options.sessionTimeout ?? 10_000,
       clock: options.clock ?? Date.now,
+      findRetried: (stream, afterVersion, ids) => this.findRetried(stream, afterVersion, ids),
     });
     zk.client.on('expired', () => this.notifySessionExpired());
   }
@@ -167,6 +168,20 @@ export class ZooKeeperEventStore extends BaseEventStore {
     this.closing.abort();
     await this.committer.idle();
     this.zk.close();
+  }
+
+  /** A retry of an append that did commit, found when its expected version no longer matches. */
+  private async findRetried(
+    stream: string,
+    afterVersion: number,
+    ids: string[],
+  ): Promise<AppendResult | undefined> {
+    const events = (await this.readStreamRaw(stream, afterVersion + 1)).slice(0, ids.length);
+    if (events.length !== ids.length || events.some((event, i) => event.id !== ids[i])) return undefined;
+    return {
+      positions: events.map((event) => event.position),
+      streamVersion: events[events.length - 1].streamVersion,
+    };
   }
 
   protected async readAllRaw(fromPosition: number, limit: number): Promise<StoredEvent[]> {
