@@ -23,6 +23,8 @@ import { isNoNode, MultiOpError, zkCode, type Zk, type ZkOp } from './zk-client'
 import type { ZkLayout } from './zk-layout';
 import { decodeLogHead, encodeLogHead } from './log-head';
 
+const MAX_CACHED_HEADS = 10_000;
+
 export interface PendingAppend {
   stream: string;
   expected: ExpectedVersion;
@@ -150,10 +152,20 @@ export class GroupCommitter {
       this.log = { ...decodeLogHead(data), zver: stat.version };
       this.last = undefined;
     }
+    this.forgetIdleHeads();
     const missing = [...new Set(this.queue.map((request) => request.stream))].filter(
       (s) => !this.heads.has(s),
     );
     await Promise.all(missing.map(async (stream) => this.heads.set(stream, await this.readHead(stream))));
+  }
+
+  /** Bounds the cache: a head not in flight is cheap to read again. */
+  private forgetIdleHeads(): void {
+    if (this.heads.size <= MAX_CACHED_HEADS) return;
+    for (const [stream, head] of this.heads) {
+      if (head.inFlight === 0) this.heads.delete(stream);
+      if (this.heads.size <= MAX_CACHED_HEADS / 2) return;
+    }
   }
 
   private async readHead(stream: string): Promise<HeadState> {

@@ -99,6 +99,19 @@ describe('ZooKeeper event store under faults', () => {
     expect(log.slice(1).map((event) => event.id)).toEqual(batch.map((event) => event.id));
   });
 
+  it('keeps one gap-free chain when two writers race on the same streams', async () => {
+    const root = newRoot();
+    const [one, two] = [await open(root), await open(root)];
+    const writes = range(1, 60).map((i) =>
+      (i % 2 ? one : two).append(`app-${i % 5}`, ANY, [newEvent(), newEvent()]),
+    );
+    const positions = (await Promise.all(writes)).flatMap((result) => result.positions).sort((a, b) => a - b);
+    expect(positions).toEqual(range(1, 120));
+    expect(await one.verify()).toEqual({ ok: true, checked: 120 });
+    const versions = (await two.readStream('app-3')).map((event) => event.streamVersion);
+    expect(versions).toEqual(range(1, 24));
+  });
+
   it('says so when its session expires', async () => {
     const store = await open(newRoot(), proxy.connectString, 4000);
     let expired = false;
