@@ -11,14 +11,8 @@ import {
 import { expectationFailure } from '../core/expectation';
 import { FencedError } from '../core/fenced.error';
 import { sealEvents } from '../core/hash-chain';
-import {
-  decodeHead,
-  EMPTY_HEAD,
-  encodeHead,
-  HEAD_INDEX_SIZE,
-  withRange,
-  type StreamHeadData,
-} from './stream-head';
+import { entryOps, headMoveOps, type HeadState } from './batch-ops';
+import { decodeHead, EMPTY_HEAD } from './stream-head';
 import { isNoNode, MultiOpError, zkCode, type Zk, type ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
 import { decodeLogHead, encodeLogHead } from './log-head';
@@ -46,13 +40,6 @@ interface LogState {
   position: number;
   hash: string;
   zver: number;
-}
-
-interface HeadState {
-  exists: boolean;
-  zver: number;
-  data: StreamHeadData;
-  inFlight: number;
 }
 
 type Owner = { kind: 'fence'; fence: string } | { kind: 'stream'; stream: string } | { kind: 'log' };
@@ -206,7 +193,10 @@ export class GroupCommitter {
         prevHash: hash,
         now: this.options.clock(),
       });
-      bytes += request.bytes + this.moveHead(request.stream, head, events, headOps);
+      const move = headMoveOps(this.layout, request.stream, head, events);
+      for (const op of move.ops) headOps.push([op, { kind: 'stream', stream: request.stream }]);
+      Object.assign(head, move.head, { inFlight: head.inFlight + 1 });
+      bytes += request.bytes + move.bytes;
       if (request.fence !== undefined) fences.add(request.fence);
       sealed.push(...events);
       position += events.length;
@@ -232,7 +222,8 @@ export class GroupCommitter {
       { kind: 'set', path: this.layout.logHead, data: encodeLogHead(position, hash), version: log.zver },
       { kind: 'log' },
     );
-    for (const entry of this.entries(sealed)) add(entry, { kind: 'log' });
+    const tag = (): string => `${this.writer}${(this.batches++).toString(36)}`;
+    for (const entry of entryOps(this.layout, sealed, tag)) add(entry, { kind: 'log' });
     for (const [op, owner] of headOps) add(op, owner);
     batch.lastEntry = batch.ops.filter((op) => op.kind === 'create' && op.path.includes('/e-')).at(-1)!.path;
     this.log = { position, hash, zver: log.zver + 1 };
@@ -264,65 +255,6 @@ export class GroupCommitter {
     request.recheck = true;
     this.heads.delete(request.stream);
     return 'wait';
-  }
-
-  /** Ops that move the stream head; returns the bytes they add to the multi. */
-  private moveHead(
-    stream: string,
-    head: HeadState,
-    events: StoredEvent[],
-    out: Array<[ZkOp, Owner]>,
-  ): number {
-    const owner: Owner = { kind: 'stream', stream };
-    const first = events[0];
-    let index = withRange(head.data.index, [first.streamVersion, first.position, events.length]);
-    let pages = head.data.pages;
-    let bytes = 0;
-    if (index.length > HEAD_INDEX_SIZE) {
-      const page = Buffer.from(JSON.stringify(index.slice(0, -1)));
-      out.push([{ kind: 'create', path: this.layout.streamPage(stream, pages), data: page }, owner]);
-      bytes += page.length;
-      index = index.slice(-1);
-      pages += 1;
-    }
-    const data: StreamHeadData = {
-      version: events[events.length - 1].streamVersion,
-      lastIds: events.map((event) => event.id),
-      lastFirst: first.position,
-      index,
-      pages,
-    };
-    const encoded = encodeHead(data);
-    const path = this.layout.stream(stream);
-    const writes = head.exists ? 1 : 2;
-    // A new head is created and set in the same multi, so its znode version is never 0 (see Zk.multi).
-    if (!head.exists) out.push([{ kind: 'create', path, data: encoded }, owner]);
-    out.push([{ kind: 'set', path, data: encoded, version: head.exists ? head.zver : -1 }, owner]);
-    head.zver = head.exists ? head.zver + 1 : 1;
-    head.exists = true;
-    head.data = data;
-    head.inFlight += 1;
-    return bytes + encoded.length * writes;
-  }
-
-  /** Entries never straddle a segment; the first entry of a segment creates the segment. */
-  private entries(events: StoredEvent[]): ZkOp[] {
-    const ops: ZkOp[] = [];
-    let start = 0;
-    while (start < events.length) {
-      const segment = this.layout.segmentOf(events[start].position);
-      let end = start;
-      while (end + 1 < events.length && this.layout.segmentOf(events[end + 1].position) === segment) end += 1;
-      const first = events[start].position;
-      if (first === this.layout.segmentStart(segment) && segment > 0) {
-        ops.push({ kind: 'create', path: this.layout.segment(segment), data: Buffer.alloc(0) });
-      }
-      const tag = `${this.writer}${(this.batches++).toString(36)}`;
-      const data = Buffer.from(JSON.stringify(events.slice(start, end + 1)));
-      ops.push({ kind: 'create', path: this.layout.entry(first, events[end].position, tag), data });
-      start = end + 1;
-    }
-    return ops;
   }
 
   private async commit(batch: Batch): Promise<void> {

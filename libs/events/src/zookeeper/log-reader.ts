@@ -39,13 +39,15 @@ export class LogReader {
 
   /** Events at positions lo..hi, all of which must be written (hi <= head). */
   async range(lo: number, hi: number, headPosition: number): Promise<StoredEvent[]> {
-    const out: StoredEvent[] = [];
+    const reads: Promise<StoredEvent[]>[] = [];
     for (let segment = this.layout.segmentOf(lo); segment <= this.layout.segmentOf(hi); segment += 1) {
       const from = Math.max(lo, this.layout.segmentStart(segment));
       const to = Math.min(hi, this.layout.segmentEnd(segment));
-      for (const event of await this.segment(segment, from, to, headPosition)) out.push(event);
+      reads.push(this.segment(segment, from, to, headPosition));
     }
-    return out;
+    // Segments are fetched together, so one segment's decoding overlaps the next one's round trips.
+    const parts = await Promise.all(reads);
+    return parts.length === 1 ? parts[0] : parts.flat();
   }
 
   /** Every event of a sealed segment, as stored. */
