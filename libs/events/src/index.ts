@@ -1,0 +1,11 @@
+export * from './core/event-store.port';
+export * from './core/wrong-expected-version.error';
+export * from './core/fenced.error';
+export * from './core/event-too-large.error';
+export * from './core/append-outcome-unknown.error';
+export * from './core/hash-chain';
+export * from './core/canonical-json';
+export * from './core/upcaster-registry';
+export { DEFAULT_LIMITS, type StoreLimits } from './core/base-event-store';
+export * from './memory/memory-event-store';
+export * from './zookeeper/zookeeper-event-store';

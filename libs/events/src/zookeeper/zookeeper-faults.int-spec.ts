@@ -1,0 +1,149 @@
+import { ANY, NO_STREAM } from '../core/event-store.port';
+import { WrongExpectedVersionError } from '../core/wrong-expected-version.error';
+import { newEvent, range, waitFor } from '../test/event-store.contract';
+import { LoopbackProxy } from '../test/loopback-proxy';
+import { connectAdmin, connectString, testRoot } from '../test/zk-test-support';
+import type { Zk } from './zk-client';
+import { ZkLayout } from './zk-layout';
+import { ZooKeeperEventStore } from './zookeeper-event-store';
+
+const zkPort = Number(process.env.DROVE_ZK_PORT ?? 2181);
+
+describe('ZooKeeper event store under faults', () => {
+  let admin: Zk;
+  let proxy: LoopbackProxy;
+  const roots: string[] = [];
+  const stores: ZooKeeperEventStore[] = [];
+
+  const open = async (
+    root: string,
+    via = connectString,
+    sessionTimeout = 10_000,
+  ): Promise<ZooKeeperEventStore> => {
+    const store = await ZooKeeperEventStore.open({
+      connectString: via,
+      root,
+      segmentSize: 100,
+      sessionTimeout,
+    });
+    stores.push(store);
+    return store;
+  };
+  const newRoot = (): string => {
+    const root = testRoot('events-faults');
+    roots.push(root);
+    return root;
+  };
+
+  beforeAll(async () => {
+    admin = await connectAdmin();
+    proxy = await LoopbackProxy.start(zkPort);
+  });
+  afterEach(async () => {
+    proxy.restore();
+    await Promise.allSettled(stores.splice(0).map((store) => store.close()));
+  });
+  afterAll(async () => {
+    await proxy.stop();
+    for (const root of roots) await admin.removeTree(root);
+    admin.close();
+  });
+
+  it('never lets a stream head znode sit at version 0 (client pitfall: a multi check at 0 means "any")', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const stale = await open(root);
+    await stale.append('app-p', NO_STREAM, [newEvent()]);
+    const head = await admin.exists(new ZkLayout(root, 100).stream('app-p'));
+    expect(head?.version).toBe(1);
+    await store.append('app-p', 1, [newEvent()]);
+    const failure = stale.append('app-p', 1, [newEvent()]);
+    await expect(failure).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(failure).rejects.toMatchObject({ current: 2 });
+    await expect(
+      admin.multi([{ kind: 'set', path: `${root}/log/head`, data: Buffer.alloc(0), version: 0 }]),
+    ).rejects.toThrow(/version 0/);
+  });
+
+  it('leaves nothing behind when one check of the multi fails', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const other = await open(root);
+    await store.append('app-h', NO_STREAM, [newEvent()]);
+    await other.append('app-h', 1, [newEvent()]);
+    const segment = new ZkLayout(root, 100).segment(0);
+    const entriesBefore = await admin.getChildren(segment);
+    const headBefore = await admin.getData(`${root}/log/head`);
+    await expect(store.append('app-h', 1, [newEvent(), newEvent()])).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
+    expect(await admin.getChildren(segment)).toEqual(entriesBefore);
+    expect((await admin.getData(`${root}/log/head`)).stat.version).toBe(headBefore.stat.version);
+  });
+
+  it.each([
+    ['the server got the multi but the reply was lost', true],
+    ['the multi never reached the server', false],
+  ])('appends exactly once when the connection breaks and %s', async (_case, forward) => {
+    const root = newRoot();
+    const store = await open(root, proxy.connectString);
+    await store.append('app-l', NO_STREAM, [newEvent()]);
+    const batch = [newEvent('Big', { pad: 'x'.repeat(2000) }), newEvent()];
+    const broken = proxy.breakAtNextRequest(1500, forward);
+    const appended = store.append('app-l', 1, batch);
+    await broken;
+    expect(await appended).toEqual({ positions: [2, 3], streamVersion: 3 });
+    expect(await store.append('app-l', 1, batch)).toEqual({ positions: [2, 3], streamVersion: 3 });
+    const log = await store.readAll(1, 100);
+    expect(log.map((event) => event.position)).toEqual([1, 2, 3]);
+    expect(log.slice(1).map((event) => event.id)).toEqual(batch.map((event) => event.id));
+  });
+
+  it('keeps one gap-free chain when two writers race on the same streams', async () => {
+    const root = newRoot();
+    const [one, two] = [await open(root), await open(root)];
+    const writes = range(1, 60).map((i) =>
+      (i % 2 ? one : two).append(`app-${i % 5}`, ANY, [newEvent(), newEvent()]),
+    );
+    const positions = (await Promise.all(writes)).flatMap((result) => result.positions).sort((a, b) => a - b);
+    expect(positions).toEqual(range(1, 120));
+    expect(await one.verify()).toEqual({ ok: true, checked: 120 });
+    const versions = (await two.readStream('app-3')).map((event) => event.streamVersion);
+    expect(versions).toEqual(range(1, 24));
+  });
+
+  it('says so when its session expires', async () => {
+    const store = await open(newRoot(), proxy.connectString, 4000);
+    let expired = false;
+    store.onSessionExpired(() => (expired = true));
+    proxy.cut();
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    proxy.restore();
+    await waitFor(() => expired, 15_000);
+    expect(expired).toBe(true);
+  }, 30_000);
+
+  it('keeps order, streams and the chain through compaction, for a fresh reader too', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    for (let i = 0; i < 25; i += 1) {
+      await store.append(
+        `instance-${i % 4}`,
+        ANY,
+        Array.from({ length: 1 + (i % 17) }, () => newEvent()),
+      );
+    }
+    const head = await store.headPosition();
+    const before = await store.readAll(1, 10_000);
+    const streamBefore = await store.readStream('instance-1');
+    const sealed = Math.floor((head + 1) / 100);
+    expect(await store.compact()).toEqual(range(0, sealed - 1));
+    const segment0 = await admin.getChildren(new ZkLayout(root, 100).segment(0));
+    expect(segment0.every((name) => name.startsWith('c-'))).toBe(true);
+    expect(await store.readAll(1, 10_000)).toEqual(before);
+    expect(await store.readStream('instance-1')).toEqual(streamBefore);
+    expect(await store.verify()).toEqual({ ok: true, checked: head });
+    const reader = await open(root);
+    expect((await reader.readAll(95, 10)).map((event) => event.position)).toEqual(range(95, 104));
+  });
+});
