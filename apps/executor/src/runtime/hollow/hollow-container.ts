@@ -99,11 +99,15 @@ export class HollowContainer {
   sleep(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal.aborted) return reject(new StoppedError());
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener('abort', () => {
+      const onAbort = (): void => {
         clearTimeout(timer);
         reject(new StoppedError());
-      });
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 
