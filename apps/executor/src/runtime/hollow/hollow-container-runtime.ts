@@ -43,6 +43,7 @@ export interface HollowRuntimeOptions {
 export class HollowContainerRuntime implements ContainerRuntime {
   private readonly images: Map<string, HollowImage>;
   private readonly containers = new Map<string, HollowContainer>();
+  private readonly idsByName = new Map<string, string>();
   private nextHostPort: number;
   private readonly now: () => number;
 
@@ -83,6 +84,7 @@ export class HollowContainerRuntime implements ContainerRuntime {
     if (this.find(request.name)) throw new NameConflictError(request.name);
     const id = randomBytes(32).toString('hex');
     this.containers.set(id, new HollowContainer(id, structuredClone(request), image, this.now));
+    this.idsByName.set(request.name, id);
     return id;
   }
 
@@ -116,6 +118,7 @@ export class HollowContainerRuntime implements ContainerRuntime {
     if (!container) return;
     container.kill();
     this.containers.delete(container.id);
+    this.idsByName.delete(container.request.name);
   }
 
   async inspect(id: string): Promise<ContainerDetails | undefined> {
@@ -193,9 +196,7 @@ export class HollowContainerRuntime implements ContainerRuntime {
   }
 
   private find(idOrName: string): HollowContainer | undefined {
-    const byId = this.containers.get(idOrName);
-    if (byId) return byId;
-    return [...this.containers.values()].find((c) => c.request.name === idOrName);
+    return this.containers.get(idOrName) ?? this.containers.get(this.idsByName.get(idOrName) ?? '');
   }
 
   private get(idOrName: string): HollowContainer {
