@@ -11,6 +11,7 @@ import { ContainerLauncher } from './container-launcher';
 import { HostPortRange } from './host-port-range';
 import { recoverInstances } from './instance-recovery';
 import { isTcpPortFree } from './port-probe';
+import { watchTask } from './task-outcome';
 import { ZombieReaper } from './zombie-reaper';
 
 async function httpGet(url: string, deadlineMs = 10000): Promise<{ status: number; body: string }> {
@@ -113,9 +114,25 @@ describe('ContainerLauncher on dockerd', () => {
     expect((await httpGet(`http://127.0.0.1:${hostPort}/`)).status).toBe(200);
   });
 
-  it.each([0, 3])('runs a task to exit code %i', async (code) => {
+  it.each([
+    [0, 'SUCCESSFUL'],
+    [3, 'FAILED'],
+  ])('runs a task to exit code %i: %s', async (code, status) => {
     const launched = await launcher.launch(taskSpec({ ITERATIONS: '1', EXIT_CODE: String(code) }), {});
-    expect(await runtime.wait(launched.containerId)).toBe(code);
+    expect(await watchTask(runtime, launched.containerId, new AbortController().signal)).toMatchObject({
+      status,
+      exitCode: code,
+    });
+  });
+
+  it('kills a running task: CANCELLED', async () => {
+    const launched = await launcher.launch(taskSpec({ ITERATIONS: '100' }), {});
+    const kill = new AbortController();
+    setTimeout(() => kill.abort(), 300);
+    expect(await watchTask(runtime, launched.containerId, kill.signal)).toMatchObject({
+      status: 'CANCELLED',
+    });
+    expect((await runtime.inspect(launched.containerId))?.running).toBe(false);
   });
 
   it('recovers running instances from labels, and reaps zombies but never unlabelled containers', async () => {

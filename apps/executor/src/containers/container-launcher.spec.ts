@@ -119,4 +119,18 @@ describe('ContainerLauncher', () => {
       ImagePullError,
     );
   });
+
+  it('drops the image after an instance only when images are not cached, and never one still in use', async () => {
+    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
+    const image = 'drove-test/task:latest';
+    await setup({}, runtime).launcher.releaseImage(image);
+    expect(await runtime.hasImage(image)).toBe(true);
+    const uncached = setup({ cacheImages: false }, runtime).launcher;
+    const launched = await uncached.launch(taskSpec({ ITERATIONS: '1' }), {});
+    await uncached.releaseImage(image);
+    expect(await runtime.hasImage(image)).toBe(true);
+    await uncached.destroy(launched.containerId);
+    await uncached.releaseImage(image);
+    expect(await runtime.hasImage(image)).toBe(false);
+  });
 });

@@ -15,6 +15,8 @@ export interface LauncherSettings {
   // The executor's canonical hostname.
   hostname: string;
   pullPolicy: ImagePullPolicy;
+  // Keep images after an instance ends (Drove's cacheImages); clusters without registry access need this.
+  cacheImages: boolean;
   host: HostSettings;
   executorEnv: Record<string, string | undefined>;
   configSources: ConfigSources;
@@ -70,6 +72,12 @@ export class ContainerLauncher {
     await this.runtime.remove(containerId);
     this.settings.portRange?.release(this.reservedPorts.get(containerId) ?? []);
     this.reservedPorts.delete(containerId);
+  }
+
+  // Drove's last DEPROVISIONING step: drop the image unless images are cached. An image still used by another
+  // container stays.
+  async releaseImage(image: string): Promise<void> {
+    if (!this.settings.cacheImages) await this.runtime.removeImage(image);
   }
 
   // A recovered container keeps its ports.

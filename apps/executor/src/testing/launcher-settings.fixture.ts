@@ -9,6 +9,7 @@ export function launcherSettings(run: string, overrides: Partial<LauncherSetting
     executorId: 'executor-test',
     hostname: 'localhost',
     pullPolicy: 'IF_ABSENT',
+    cacheImages: true,
     host: { ...DEFAULT_HOST_SETTINGS, maxOpenFiles: 1024 },
     executorEnv: {},
     configSources: HOST_CONFIG_SOURCES,
