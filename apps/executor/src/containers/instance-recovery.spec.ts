@@ -1,0 +1,38 @@
+import { droveTestImages } from '../runtime/hollow/drove-test-images';
+import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
+import { appSpec, taskSpec } from '../testing/container-spec.fixture';
+import { launcherSettings } from '../testing/launcher-settings.fixture';
+import { ContainerLauncher } from './container-launcher';
+import { foreignContainer } from '../testing/foreign-container.fixture';
+import { recoverInstances } from './instance-recovery';
+
+describe('recoverInstances', () => {
+  it('rebuilds every running Drove instance from its labels with the ports it holds', async () => {
+    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
+    const launcher = new ContainerLauncher(runtime, launcherSettings('unit'));
+    const app = await launcher.launch(appSpec(), { kind: 'app' });
+    const task = await launcher.launch(taskSpec({ ITERATIONS: '100' }), { kind: 'task' });
+    const stopped = await launcher.launch(appSpec(), {});
+    await runtime.stop(stopped.containerId, 1);
+    await runtime.start(await runtime.create(foreignContainer('plain', {})));
+    await runtime.start(
+      await runtime.create(
+        foreignContainer('broken', { 'drove.job.type': 'SERVICE', 'drove.instance.id': 'AI-x' }),
+      ),
+    );
+
+    const recovered = await recoverInstances(runtime);
+    expect(recovered.map((r) => r.containerId).sort()).toEqual([app.containerId, task.containerId].sort());
+    const recoveredApp = recovered.find((r) => r.containerId === app.containerId);
+    expect(recoveredApp).toMatchObject({
+      name: app.name,
+      jobType: 'SERVICE',
+      instanceId: app.info.instanceId,
+      spec: { kind: 'app' },
+      info: app.info,
+    });
+    expect(recoveredApp?.info.localInfo.ports.main?.hostPort).toBeGreaterThan(0);
+    expect(recoveredApp?.startedAt).toBeGreaterThan(0);
+    await runtime.kill(task.containerId);
+  });
+});
