@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EventStore } from '@drove/events';
+import { ApplicationsModule } from './applications/applications.module';
 import { PingController } from './cluster/ping.controller';
+import { electionFence } from './event-store/fence';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
@@ -7,7 +10,7 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 
 @Module({})
 export class ControllerModule {
-  static create(election: LeaderElection): DynamicModule {
+  static create(election: LeaderElection, store: EventStore): DynamicModule {
     return {
       module: ControllerModule,
       imports: [
@@ -15,6 +18,7 @@ export class ControllerModule {
           provide: LEADERSHIP_VIEW,
           useValue: new ElectionLeadershipView(election),
         }),
+        ApplicationsModule.register({ store, fence: electionFence(election) }),
       ],
       controllers: [PingController],
     };

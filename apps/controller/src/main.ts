@@ -8,6 +8,7 @@ import { ControllerConfig } from './config/controller-config';
 import { ConfigError } from './config/load-config';
 import { readConfigFile } from './config/read-config-file';
 import { ControllerModule } from './controller.module';
+import { openControllerEventStore } from './event-store/open-controller-event-store';
 import { LeaderElection } from './leadership/leader-election';
 
 async function bootstrap(config: ControllerConfig): Promise<void> {
@@ -22,8 +23,18 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     onError: (err) => logger.error(`leader election: ${err instanceof Error ? err.message : String(err)}`),
   });
   election.onChange((change) => logger.log(`leadership: ${change.state}`));
+  let stop: () => Promise<void> = async () => process.exit(1);
+  const store = await openControllerEventStore({
+    ...zookeeper,
+    // The store cannot read or write without its session: step down (the fence goes with our candidate znode,
+    // so no append could succeed anyway) and exit for the supervisor to restart us with a fresh session.
+    onSessionExpired: () => {
+      logger.error('event store: ZooKeeper session expired, stepping down and exiting');
+      void stop().finally(() => process.exit(1));
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create(election),
+    ControllerModule.create(election, store),
     new FastifyAdapter(),
   );
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });
@@ -32,13 +43,14 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   await election.start();
   logger.log(`API on port ${server.port}, admin on ${server.adminPort}, candidate ${host}:${server.port}`);
-  const stop = async () => {
+  stop = async () => {
     await election.stop();
     await Promise.all([app.close(), admin.close()]);
-    process.exit(0);
+    await store.close();
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  const shutdown = () => void stop().finally(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 function start(): void {

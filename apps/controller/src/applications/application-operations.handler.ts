@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CLUSTER_STREAM,
+  Clock,
+  JSON_FAILURE_MESSAGE,
+  MAINTENANCE_MESSAGE,
+  applicationDecider,
+  applicationStream,
+  clusterDecider,
+  isInMaintenanceWindow,
+  parseApplicationOperation,
+  validateApplicationSpec,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { CommandValidationError } from '../http/drove-errors';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { applicationCommand, operationAppId } from './application-command';
+
+/** Who the log names as the author of API commands until requests carry an authenticated user. */
+export const API_ACTOR = 'anonymous';
+
+/**
+ * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
+ * spec, run the command through the pipeline. Any refusal is a 400 with nothing stored, as in Drove.
+ */
+@Injectable()
+export class ApplicationOperationsHandler {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(body: unknown): Promise<{ appId: string }> {
+    const parsed = parseApplicationOperation(body);
+    if (!parsed.ok) {
+      throw parsed.kind === 'JSON'
+        ? new CommandValidationError(parsed.errors, JSON_FAILURE_MESSAGE)
+        : new CommandValidationError(parsed.errors);
+    }
+    const op = parsed.value;
+    const now = this.clock.now();
+    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
+    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
+    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
+    if (op.type === 'CREATE') {
+      const specErrors = validateApplicationSpec(op.spec);
+      if (specErrors.length > 0) throw new CommandValidationError(specErrors);
+    }
+    const appId = operationAppId(op);
+    const outcome = await this.pipeline.execute(
+      applicationDecider,
+      applicationStream(appId),
+      applicationCommand(op, now),
+      { actor: API_ACTOR },
+    );
+    if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
+    // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.
+    const last = outcome.positions[outcome.positions.length - 1];
+    if (last !== undefined) await this.clusterView.reached(last);
+    return { appId };
+  }
+}
