@@ -1,0 +1,96 @@
+import { Client } from 'node-zookeeper-client';
+import { randomUUID } from 'node:crypto';
+import { NO_STREAM, NewEvent } from '@drove/events';
+import { NotLeaderError } from '../http/drove-errors';
+import { LeaderElection } from '../leadership/leader-election';
+import { PartitionableProxy } from '../testing/partitionable-proxy';
+import { connectZooKeeper, removeTree } from '../zookeeper/zookeeper-calls';
+import { electionFence, Fence } from './fence';
+import { FencedAppender } from './fenced-appender';
+import { openControllerEventStore } from './open-controller-event-store';
+
+const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
+const SESSION_TIMEOUT_MS = 4000;
+
+async function waitFor(what: string, predicate: () => boolean, timeoutMs = 15000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const event = (): NewEvent => ({ id: randomUUID(), type: 'Probe', data: {} });
+
+describe('the controller event store on the real ZooKeeper', () => {
+  const nameSpace = `drove-test-cqrs-${randomUUID()}`;
+  const closers: (() => Promise<unknown>)[] = [];
+  let admin: Client;
+
+  const controller = async (port: number, via = connectString) => {
+    const election = new LeaderElection({
+      connectString: via,
+      root: `/${nameSpace}`,
+      candidate: { hostname: 'localhost', port, transportType: 'HTTP' },
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    });
+    const expired = { count: 0 };
+    const store = await openControllerEventStore({
+      connectionString: via,
+      nameSpace,
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+      onSessionExpired: () => expired.count++,
+    });
+    closers.push(
+      () => election.stop(),
+      () => store.close(),
+    );
+    await election.start();
+    return { election, store, expired, appender: new FencedAppender(store, electionFence(election)) };
+  };
+
+  beforeAll(async () => {
+    admin = await connectZooKeeper(connectString, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
+  });
+
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await removeTree(admin, `/${nameSpace}`);
+    admin.close();
+  });
+
+  it('lets only the current leader append: a deposed leader is refused, even with its old fence', async () => {
+    const a = await controller(4000);
+    const b = await controller(4010);
+    expect(a.election.state).toBe('LEADER');
+    await a.appender.append('app-fenced', NO_STREAM, [event()]);
+    await expect(b.appender.append('app-fenced', 1, [event()])).rejects.toThrow(NotLeaderError);
+
+    const oldFence = a.election.fencePath as string;
+    // A leader that has not noticed it was deposed still holds its old znode path.
+    const stale: Fence = { path: () => oldFence, onLeading: () => () => undefined };
+    const deposed = new FencedAppender(a.store, stale);
+    await a.election.stop();
+    await waitFor('b to lead', () => b.election.state === 'LEADER');
+
+    await expect(deposed.append('app-fenced', 1, [event()])).rejects.toThrow(NotLeaderError);
+    await expect(a.appender.append('app-fenced', 1, [event()])).rejects.toThrow(NotLeaderError);
+    expect(await b.store.headPosition()).toBe(1);
+    await b.appender.append('app-fenced', 1, [event()]);
+    expect((await a.store.readStream('app-fenced')).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('reports the expiry of its session, so the controller steps down', async () => {
+    const proxy = new PartitionableProxy(connectString);
+    await proxy.open();
+    closers.push(() => proxy.cut());
+    const a = await controller(4000, `127.0.0.1:${proxy.port}`);
+    await proxy.cut();
+    await new Promise((r) => setTimeout(r, SESSION_TIMEOUT_MS + 2000));
+    await proxy.open();
+    await waitFor('the store to report its expired session', () => a.expired.count > 0);
+  });
+});
