@@ -1,4 +1,4 @@
-import { registerDecorator } from 'class-validator';
+import { problemValidator } from './problem-validator';
 
 /** What the cache of verified credentials honours of a Caffeine spec such as Drove's `cachingPolicy`. */
 export interface CachingPolicy {
@@ -35,17 +35,9 @@ function durationMs(part: string, value: string): number {
 }
 
 export function IsCachingPolicy(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isCachingPolicy',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && policyProblem(value) === null,
-        defaultMessage: (args) =>
-          (typeof args?.value === 'string' ? policyProblem(args.value) : null) ?? 'must be a string',
-      },
-    });
+  return problemValidator('isCachingPolicy', (value) =>
+    typeof value === 'string' ? policyProblem(value) : 'must be a string',
+  );
 }
 
 function policyProblem(spec: string): string | null {

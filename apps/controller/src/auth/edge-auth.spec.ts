@@ -68,16 +68,6 @@ const ROUTES: Record<RouteAccess, ['GET' | 'POST', string]> = {
 };
 const CLASSES = Object.keys(ROUTES) as RouteAccess[];
 
-class FakeLeadership implements LeadershipView {
-  leader = true;
-  isLeader(): boolean {
-    return this.leader;
-  }
-  leaderBaseUrl(): Promise<string | null> {
-    return Promise.resolve('http://ctl-2:4000');
-  }
-}
-
 class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   log = (message: unknown) => this.lines.push(String(message));
@@ -110,7 +100,11 @@ const PLAIN_USERS = [
 ];
 
 describe('HTTP edge auth', () => {
-  const leadership = new FakeLeadership();
+  let leading = true;
+  const leadership: LeadershipView = {
+    isLeader: () => leading,
+    leaderBaseUrl: () => Promise.resolve(null),
+  };
   const logger = new CapturingLogger();
   const apps: NestFastifyApplication[] = [];
 
@@ -135,7 +129,7 @@ describe('HTTP edge auth', () => {
 
   afterAll(() => Promise.all(apps.map((app) => app.close())));
   beforeEach(() => {
-    leadership.leader = true;
+    leading = true;
   });
 
   describe('basic auth (PLAIN): the role matrix', () => {
@@ -182,7 +176,7 @@ describe('HTTP edge auth', () => {
     });
 
     it('on a follower: 401 without credentials, 403 for the wrong role, 400 not-leader only once allowed', async () => {
-      leadership.leader = false;
+      leading = false;
       expect((await call(app, 'RW')).statusCode).toBe(401);
       expect((await call(app, 'RW', basic('rw', 'wrong'))).statusCode).toBe(401);
       expect((await call(app, 'RW', basic('ro', 'ro-pw'))).statusCode).toBe(403);

@@ -6,16 +6,6 @@ const HASH = '$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234';
 const parse = (yaml: string | null) => parseConfig(ControllerConfig, yaml, 'c.yml', {});
 const users = (...lines: string[]) => `  users:\n${lines.map((l) => `    - ${l}\n`).join('')}`;
 
-function errorOf(yaml: string): string {
-  try {
-    parse(yaml);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the config to be rejected');
-}
-
 describe('userAuth and options config', () => {
   it('defaults to no-auth mode with Drove caching policy and read auth on', () => {
     const config = parse(null);
@@ -101,15 +91,18 @@ describe('userAuth and options config', () => {
       'options.disableReadAuthz: property disableReadAuthz should not exist',
     ],
   ])('rejects %s, naming the field', (_, yaml, expected) => {
-    expect(errorOf(yaml)).toContain(expected);
+    expect(() => parse(yaml)).toThrow(ConfigError);
+    expect(() => parse(yaml)).toThrow(expected);
   });
 
   it('never puts a password into an error message', () => {
-    const message = errorOf(
-      'userAuth:\n  enabled: true\n  encoding: CRYPT\n' +
-        users('{username: a, password: hunter2, role: NOPE}'),
-    );
-    expect(message).not.toContain('hunter2');
+    const rejected = () =>
+      parse(
+        'userAuth:\n  enabled: true\n  encoding: CRYPT\n' +
+          users('{username: a, password: hunter2, role: NOPE}'),
+      );
+    expect(rejected).toThrow(ConfigError);
+    expect(rejected).toThrow(/^(?![\s\S]*hunter2)/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationArguments } from 'class-validator';
+import { problemValidator } from './problem-validator';
 
 /** `$2a$`, `$2b$` or `$2y$`, a two-digit cost, then 22 characters of salt and 31 of hash. */
 const BCRYPT_HASH = /^\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}$/;
@@ -24,16 +24,5 @@ function problem(users: unknown, owner: UserListOwner): string | null {
  * CRYPT a plain text password is refused rather than compared as if it were a hash (it would never match).
  */
 export function IsUserListUsable(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isUserListUsable',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (users: unknown, args: ValidationArguments) =>
-          problem(users, args.object as UserListOwner) === null,
-        defaultMessage: (args?: ValidationArguments) =>
-          args ? (problem(args.value, args.object as UserListOwner) ?? '') : 'invalid user list',
-      },
-    });
+  return problemValidator('isUserListUsable', (users, owner) => problem(users, owner as UserListOwner));
 }
