@@ -21,7 +21,7 @@ export class EdgeAuthGuard implements CanActivate {
   constructor(
     @Inject(EDGE_AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
-    private readonly reflector: Reflector,
+    @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
