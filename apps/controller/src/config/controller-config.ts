@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -13,6 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { USER_ROLES } from '../auth/drove-role';
+import { IsCachingPolicy } from '../auth/caching-policy';
+import { IsUserListUsable } from '../auth/user-list.validator';
 
 export class ServerConfig {
   /** How executors and other controllers reach this one; defaults to the machine's host name. */
@@ -76,6 +80,46 @@ export class InstanceAuthConfig {
   secret = 'DEFAULT_SECRET';
 }
 
+export class UserConfig {
+  @IsString()
+  @MaxLength(255)
+  @IsNotEmpty()
+  username!: string;
+
+  /** Plain text with encoding PLAIN, a bcrypt hash with CRYPT (checked by UserAuthConfig). */
+  @IsString()
+  @IsNotEmpty()
+  password!: string;
+
+  @IsIn(Object.keys(USER_ROLES))
+  role!: string;
+}
+
+/** Drove's `userAuth` (basic auth for people and tools); disabled means no-auth mode: everyone is root. */
+export class UserAuthConfig {
+  @IsBoolean()
+  enabled = false;
+
+  @IsIn(['PLAIN', 'CRYPT'])
+  encoding: 'PLAIN' | 'CRYPT' = 'PLAIN';
+
+  /** Drove's Caffeine spec for the cache of verified credentials; maximumSize and expireAfter* are honoured. */
+  @IsCachingPolicy()
+  cachingPolicy = 'maximumSize=500, expireAfterAccess=30m';
+
+  @ValidateNested({ each: true })
+  @Type(() => UserConfig)
+  @ArrayUnique((u: UserConfig) => u.username, { message: 'has a username listed twice' })
+  @IsUserListUsable()
+  users: UserConfig[] = [];
+}
+
+export class ControllerOptions {
+  /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
+  @IsBoolean()
+  disableReadAuth = false;
+}
+
 export class InstallationConfig {
   @IsString()
   @MaxLength(50)
@@ -102,6 +146,14 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => InstanceAuthConfig)
   instanceAuth = new InstanceAuthConfig();
+
+  @ValidateNested()
+  @Type(() => UserAuthConfig)
+  userAuth = new UserAuthConfig();
+
+  @ValidateNested()
+  @Type(() => ControllerOptions)
+  options = new ControllerOptions();
 
   @ValidateNested()
   @Type(() => InstallationConfig)

@@ -111,15 +111,7 @@ export class LeaderElection {
     this.client = client;
     client.on('state', (state) => this.onSessionState(client, state.name));
     await ensurePath(client, this.electionPath);
-    this.ownPath = await zkCall<string>((cb) =>
-      client.create(
-        `${this.electionPath}/${PREFIX}`,
-        Buffer.from(JSON.stringify(this.options.candidate)),
-        CreateMode.EPHEMERAL_SEQUENTIAL,
-        cb,
-      ),
-    );
-    await this.evaluate(client);
+    await this.standWith(client);
   }
 
   private async evaluate(client: Client): Promise<void> {
@@ -133,7 +125,7 @@ export class LeaderElection {
       if (index < 0) {
         // Our node is gone while the session lives on (someone removed it): stand again.
         this.transition('FOLLOWER');
-        await this.rejoinWith(client);
+        await this.standWith(client);
         return;
       }
       if (index === 0) {
@@ -159,7 +151,7 @@ export class LeaderElection {
     this.evaluate(client).catch((err) => this.options.onError?.(err));
   }
 
-  private async rejoinWith(client: Client): Promise<void> {
+  private async standWith(client: Client): Promise<void> {
     this.ownPath = await zkCall<string>((cb) =>
       client.create(
         `${this.electionPath}/${PREFIX}`,

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DroveRole } from './drove-role';
+import { canAccess, RouteAccess } from './route-access';
+
+const COLUMNS: DroveRole[] = [
+  'DROVE_EXTERNAL_ROOT',
+  'DROVE_EXTERNAL_READ_WRITE',
+  'DROVE_EXTERNAL_MAINTENANCE',
+  'DROVE_EXTERNAL_READ_ONLY',
+  'DROVE_CLUSTER_NODE',
+  'DROVE_APPLICATION_INSTANCE',
+];
+
+describe('apps/controller/README.md access table', () => {
+  it('says exactly what the guard enforces', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = readme
+      .split('\n')
+      .map((line) => /^\| `([A-Z]+)`\s*\|[^|]*\|(.*)\|$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null);
+    const documented = rows.map(([, access, cells]) => [
+      access,
+      cells.split('|').map((c) => c.trim().startsWith('yes')),
+    ]);
+    const enforced = rows.map(([, access]) => [
+      access,
+      COLUMNS.map((role) => canAccess(role, access as RouteAccess, { disableReadAuth: false })),
+    ]);
+    expect(rows.map(([, access]) => access)).toEqual(['ANY', 'READ', 'LOGS', 'RW', 'MAINT', 'NODE', 'APPI']);
+    expect(documented).toEqual(enforced);
+  });
+});
