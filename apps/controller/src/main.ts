@@ -34,7 +34,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create(election, store),
+    ControllerModule.create(election, store, config),
     new FastifyAdapter(),
   );
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });

@@ -17,7 +17,7 @@ import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { applicationCommand, operationAppId } from './application-command';
 
-/** Who the log names as the author of API commands until requests carry an authenticated user. */
+/** The actor of a command whose request carries no principal (a route the edge guard did not cover). */
 export const API_ACTOR = 'anonymous';
 
 /**
@@ -32,7 +32,7 @@ export class ApplicationOperationsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle(body: unknown): Promise<{ appId: string }> {
+  async handle(body: unknown, actor: string): Promise<{ appId: string }> {
     const parsed = parseApplicationOperation(body);
     if (!parsed.ok) {
       throw parsed.kind === 'JSON'
@@ -53,7 +53,7 @@ export class ApplicationOperationsHandler {
       applicationDecider,
       applicationStream(appId),
       applicationCommand(op, now),
-      { actor: API_ACTOR },
+      { actor },
     );
     if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
     // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.

@@ -10,6 +10,8 @@ import {
 } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { MemoryEventStore, NO_STREAM } from '@drove/events';
+import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
+import { UserConfig } from '../config/controller-config';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -41,14 +43,14 @@ describe('applications API on an in-memory log', () => {
   let store: MemoryEventStore;
   let fence: TestFence;
 
-  beforeEach(async () => {
+  const boot = async (auth: AuthSettings = defaultAuthSettings()) => {
     store = new MemoryEventStore({ clock: () => NOW });
     store.grantFence(FENCE_PATH);
     fence = new TestFence();
     fence.lead(FENCE_PATH);
     @Module({
       imports: [
-        HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }),
+        HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
         ApplicationsModule.register({
           store,
           fence,
@@ -62,19 +64,24 @@ describe('applications API on an in-memory log', () => {
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-  });
+  };
 
+  beforeEach(() => boot());
   afterEach(() => app.close());
 
-  const post = (body: unknown, url = '/apis/v1/applications/operations') =>
+  const post = (
+    body: unknown,
+    url = '/apis/v1/applications/operations',
+    headers: Record<string, string> = {},
+  ) =>
     app.inject({
       method: 'POST',
       url,
       payload: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
     });
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url });
+  const get = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await app.inject({ method: 'GET', url, headers });
     return { code: res.statusCode, body: res.json() as Record<string, unknown> };
   };
   const expectRefused = async (body: unknown, message: string, errors: string[]) => {
@@ -125,6 +132,7 @@ describe('applications API on an in-memory log', () => {
       data: summary,
       message: 'success',
     });
+    expect((await store.readStream(applicationStream(APP_ID)))[0].actor).toBe('default-user');
     const spec = (await get(`/apis/v1/applications/${APP_ID}/spec`)).body.data as ApplicationSpecJson;
     expect(spec).toMatchObject({ name: 'mini', version: '1' });
     expect((await get(`/apis/v1/applications/${APP_ID}/instances`)).body).toEqual({
@@ -238,5 +246,25 @@ describe('applications API on an in-memory log', () => {
     const page = await get('/apis/v1/applications?from=1&size=1');
     expect(Object.keys(page.body.data as object)).toEqual(['mini-2']);
     expect((await get('/apis/v1/applications?from=-1')).code).toBe(400);
+  });
+
+  it('takes operations only from RW principals, names them as actors, and lets readers read', async () => {
+    await app.close();
+    const auth = defaultAuthSettings();
+    const users = [
+      ['reader', 'EXTERNAL_READ_ONLY'],
+      ['writer', 'EXTERNAL_READ_WRITE'],
+    ].map(([username, role]) => Object.assign(new UserConfig(), { username, password: 'pw', role }));
+    Object.assign(auth.userAuth, { enabled: true, users });
+    await boot(auth);
+    const basic = (name: string) => ({
+      authorization: `Basic ${Buffer.from(`${name}:pw`).toString('base64')}`,
+    });
+
+    expect((await post(createOp(0), undefined, basic('reader'))).statusCode).toBe(403);
+    expect(await store.headPosition()).toBe(0);
+    expect((await post(createOp(0), undefined, basic('writer'))).statusCode).toBe(200);
+    expect((await store.readStream(applicationStream(APP_ID)))[0].actor).toBe('writer');
+    expect((await get(`/apis/v1/applications/${APP_ID}`, basic('reader'))).body.status).toBe('SUCCESS');
   });
 });
