@@ -2,16 +2,24 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthSettings } from './auth/auth-settings';
-import { PingController } from './cluster/ping.controller';
+import { ClusterModule } from './cluster/cluster.module';
+import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
 import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 
+export interface ControllerModuleOptions {
+  election: LeaderElection;
+  store: EventStore;
+  auth: AuthSettings;
+  hostname: string;
+}
+
 @Module({})
 export class ControllerModule {
-  static create(election: LeaderElection, store: EventStore, auth: AuthSettings): DynamicModule {
+  static create({ election, store, auth, hostname }: ControllerModuleOptions): DynamicModule {
     return {
       module: ControllerModule,
       imports: [
@@ -19,9 +27,10 @@ export class ControllerModule {
           { provide: LEADERSHIP_VIEW, useValue: new ElectionLeadershipView(election) },
           auth,
         ),
-        ApplicationsModule.register({ store, fence: electionFence(election) }),
+        CqrsModule.register({ store, fence: electionFence(election), hostname }),
+        ApplicationsModule,
+        ClusterModule,
       ],
-      controllers: [PingController],
     };
   }
 }

@@ -34,7 +34,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create(election, store, config),
+    ControllerModule.create({ election, store, auth: config, hostname: host }),
     new FastifyAdapter(),
   );
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });

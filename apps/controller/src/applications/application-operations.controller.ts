@@ -1,34 +1,31 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { principalOf } from '../auth/principal';
 import { Roles } from '../auth/route-access';
+import { requestActor } from '../cqrs/request-actor';
 import { ApiResponse, success } from '../http/api-response';
-import { API_ACTOR, ApplicationOperationsHandler } from './application-operations.handler';
+import { ApplicationOperationsHandler } from './application-operations.handler';
 
+type AppIdResponse = ApiResponse<{ appId: string }>;
+
+/** Each route also answers under Drove's deprecated `/apis/v1/operations` prefix, still used by older clients. */
 @Controller('apis/v1')
 @Roles('RW')
 export class ApplicationOperationsController {
   constructor(private readonly handler: ApplicationOperationsHandler) {}
 
-  @Post('applications/operations')
+  @Post(['applications/operations', 'operations'])
   @HttpCode(200)
-  async operation(
-    @Body() body: unknown,
-    @Req() request: FastifyRequest,
-  ): Promise<ApiResponse<{ appId: string }>> {
-    return success(await this.handler.handle(body, actorOf(request)));
+  async operation(@Body() body: unknown, @Req() request: FastifyRequest): Promise<AppIdResponse> {
+    return success(await this.handler.handle(body, requestActor(request)));
   }
 
-  /** Drove's deprecated alias, still used by older clients. */
-  @Post('operations')
+  @Post(['applications/operations/:appId/cancel', 'operations/:appId/cancel'])
   @HttpCode(200)
-  async deprecatedOperation(
-    @Body() body: unknown,
+  async cancel(
+    @Param('appId') appId: string,
     @Req() request: FastifyRequest,
-  ): Promise<ApiResponse<{ appId: string }>> {
-    return success(await this.handler.handle(body, actorOf(request)));
+  ): Promise<ApiResponse<undefined>> {
+    await this.handler.cancel(appId, requestActor(request));
+    return success(undefined);
   }
 }
-
-/** The log names who asked for each change: the authenticated principal. */
-const actorOf = (request: FastifyRequest): string => principalOf(request)?.name ?? API_ACTOR;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   CLUSTER_STREAM,
   Clock,
@@ -13,12 +13,10 @@ import {
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK } from '../event-store/event-store.tokens';
+import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { applicationCommand, operationAppId } from './application-command';
-
-/** The actor of a command whose request carries no principal (a route the edge guard did not cover). */
-export const API_ACTOR = 'anonymous';
 
 /**
  * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
@@ -57,8 +55,26 @@ export class ApplicationOperationsHandler {
     );
     if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
     // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.
-    const last = outcome.positions[outcome.positions.length - 1];
-    if (last !== undefined) await this.clusterView.reached(last);
+    await this.reached(outcome.positions);
     return { appId };
+  }
+
+  /** Not maintenance-gated, as in Drove; a refusal is Drove's bare 400 without validationErrors. */
+  async cancel(appId: string, actor: string): Promise<void> {
+    const outcome = await this.pipeline.execute(
+      applicationDecider,
+      applicationStream(appId),
+      { type: 'CancelApplicationOperation', appId, at: this.clock.now() },
+      { actor },
+    );
+    if (!outcome.ok) {
+      throw new HttpException(failure(outcome.error.messages.join(', ')), HttpStatus.BAD_REQUEST);
+    }
+    await this.reached(outcome.positions);
+  }
+
+  private async reached(positions: number[]): Promise<void> {
+    const last = positions[positions.length - 1];
+    if (last !== undefined) await this.clusterView.reached(last);
   }
 }

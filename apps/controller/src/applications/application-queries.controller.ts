@@ -46,4 +46,15 @@ export class ApplicationQueriesController {
   instances(): ApiResponse<unknown[]> {
     return success([]);
   }
+
+  /** Always empty, as above. */
+  @Get(':appId/instances/old')
+  oldInstances(): ApiResponse<unknown[]> {
+    return success([]);
+  }
+
+  @Get(':appId/instances/:instanceId')
+  instance(@Param('appId') appId: string, @Param('instanceId') instanceId: string): ApiResponse<never> {
+    return failure(`No such application instance ${appId}/${instanceId}`);
+  }
 }

@@ -4,3 +4,5 @@ export const EVENT_STORE = Symbol('EventStore');
 export const CLOCK = Symbol('Clock');
 /** The IdGenerator that names stored events. */
 export const ID_GENERATOR = Symbol('IdGenerator');
+/** This controller's host name (Drove's HOSTNAME in events about requests it served). */
+export const CONTROLLER_HOSTNAME = Symbol('ControllerHostname');
