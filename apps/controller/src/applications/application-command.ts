@@ -14,7 +14,8 @@ export const operationAppId = (op: ApplicationOperationDto): string =>
   op.type === 'CREATE' ? appIdOf(op.spec.name, op.spec.version) : op.appId;
 
 /**
- * Drove's operation -> our command. The instance lists some deciders check against come from the instance view;
+ * Drove's operation -> our command. Counts Drove reads as Java `long` primitives default to 0 when absent (the DTOs
+ * let them through as undefined): drove-cli's `apps create` sends no `instances`. The instance lists some deciders check against come from the instance view;
  * no executor runs instances yet, so they are empty (and a STOP_INSTANCES of any id is refused as unknown).
  */
 export function applicationCommand(op: ApplicationOperationDto, at: number): ApplicationCommand {
@@ -23,7 +24,7 @@ export function applicationCommand(op: ApplicationOperationDto, at: number): App
       return {
         type: 'CreateApplication',
         spec: toWire(op.spec) as ApplicationSpecJson,
-        instances: op.instances,
+        instances: op.instances ?? 0,
         opSpec: wireOpSpec(op.opSpec),
         at,
       };
@@ -31,7 +32,7 @@ export function applicationCommand(op: ApplicationOperationDto, at: number): App
       return {
         type: 'ScaleApplication',
         appId: op.appId,
-        requiredInstances: op.requiredInstances,
+        requiredInstances: op.requiredInstances ?? 0,
         opSpec: wireOpSpec(op.opSpec),
         at,
       };
@@ -39,7 +40,7 @@ export function applicationCommand(op: ApplicationOperationDto, at: number): App
       return {
         type: 'StartApplicationInstances',
         appId: op.appId,
-        instances: op.instances,
+        instances: op.instances ?? 0,
         opSpec: wireOpSpec(op.opSpec),
         healthyInstances: 0,
         at,

@@ -90,6 +90,12 @@ describe('applications API on an in-memory log', () => {
     }
   });
 
+  it('reads a CREATE without instances, as drove-cli sends it, as 0 instances', async () => {
+    const { spec, opSpec } = createOp();
+    expect(await operate({ type: 'CREATE', spec, opSpec })).toEqual({ code: 200, body: accepted });
+    expect(await summaryOf()).toMatchObject({ state: 'MONITORING', requiredInstances: 0, totalCPUs: 0 });
+  });
+
   it('stores the spec as sent and serves it masked', async () => {
     const configs = [{ type: 'INLINE', localFilename: '/etc/app.conf', data: 'c2VjcmV0' }];
     await operate(createOp(0, specWith({ configs })));
