@@ -157,4 +157,19 @@ describe('CommandPipeline', () => {
     );
     expect(await store.headPosition()).toBe(0);
   });
+
+  it('queues concurrent commands on one stream, so they do not conflict with each other', async () => {
+    const store = new RacingStore(0, () => Promise.resolve());
+    const pipeline = pipelineOn(store);
+    await pipeline.execute(applicationDecider, STREAM, create(0), context);
+    store.calls = 0;
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        pipeline.execute(applicationDecider, STREAM, scale(i + 1), context),
+      ),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(store.calls).toBe(20);
+    expect((await pipeline.load(applicationDecider, STREAM)).state.instances).toBe(20);
+  });
 });

@@ -3,6 +3,7 @@ import { Decider, DomainError, DomainEvent, IdGenerator } from '@drove/domain';
 import { EventStore, NO_STREAM, StoredEvent, WrongExpectedVersionError } from '@drove/events';
 import { EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FencedAppender } from '../event-store/fenced-appender';
+import { KeyedMutex } from './keyed-mutex';
 
 export interface Loaded<S> {
   state: S;
@@ -36,9 +37,13 @@ const toDomainEvent = (stored: StoredEvent): DomainEvent => ({
 /**
  * load -> decide -> fenced append with the expected version; on a conflict, reload and decide again on the newer
  * state (so the decision is always taken on what is stored), at most MAX_COMMAND_ATTEMPTS times.
+ * Commands on one stream are queued in this process: on the leader (the only writer) they then never conflict with
+ * each other; the expected version still guards against any other writer.
  */
 @Injectable()
 export class CommandPipeline {
+  private readonly streams = new KeyedMutex();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly appender: FencedAppender,
@@ -51,7 +56,16 @@ export class CommandPipeline {
     return { state, version: stored.length === 0 ? 0 : stored[stored.length - 1].streamVersion };
   }
 
-  async execute<S, C, E extends DomainEvent>(
+  execute<S, C, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    stream: string,
+    command: C,
+    context: CommandContext,
+  ): Promise<CommandOutcome> {
+    return this.streams.run(stream, () => this.attempt(decider, stream, command, context));
+  }
+
+  private async attempt<S, C, E extends DomainEvent>(
     decider: Decider<S, C, E>,
     stream: string,
     command: C,

@@ -48,6 +48,7 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Replays the whole log into a fresh projection, then serves it and keeps it live. */
   async rebuild(): Promise<void> {
+    const started = Date.now();
     const fresh = new ClusterViewProjection();
     const subscription = this.store.subscribe((event) => {
       fresh.apply(event);
@@ -59,7 +60,9 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     this.current = fresh;
     this.subscription = subscription;
     this.wake();
-    this.logger.log(`view rebuilt from the log up to position ${fresh.position}`);
+    this.logger.log(
+      `view rebuilt from the log up to position ${fresh.position} in ${Date.now() - started} ms`,
+    );
     await previous?.stop();
   }
 
