@@ -8,7 +8,9 @@ import {
   applicationStream,
   clusterDecider,
   isInMaintenanceWindow,
+  ParseFailureKind,
   parseApplicationOperation,
+  parseApplicationSpec,
   validateApplicationSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
@@ -17,6 +19,11 @@ import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { applicationCommand, operationAppId } from './application-command';
+
+const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
+  failed.kind === 'JSON'
+    ? new CommandValidationError(failed.errors, JSON_FAILURE_MESSAGE)
+    : new CommandValidationError(failed.errors);
 
 /**
  * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
@@ -32,16 +39,10 @@ export class ApplicationOperationsHandler {
 
   async handle(body: unknown, actor: string): Promise<{ appId: string }> {
     const parsed = parseApplicationOperation(body);
-    if (!parsed.ok) {
-      throw parsed.kind === 'JSON'
-        ? new CommandValidationError(parsed.errors, JSON_FAILURE_MESSAGE)
-        : new CommandValidationError(parsed.errors);
-    }
+    if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
-    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
-    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
+    await this.refuseInMaintenance(now);
     if (op.type === 'CREATE') {
       const specErrors = validateApplicationSpec(op.spec);
       if (specErrors.length > 0) throw new CommandValidationError(specErrors);
@@ -71,6 +72,21 @@ export class ApplicationOperationsHandler {
       throw new HttpException(failure(outcome.error.messages.join(', ')), HttpStatus.BAD_REQUEST);
     }
     await this.reached(outcome.positions);
+  }
+
+  /** `POST /applications/validate/spec`: Drove's checks of a spec, nothing stored; maintenance-gated as in Drove. */
+  async validateSpec(body: unknown): Promise<void> {
+    const parsed = parseApplicationSpec(body);
+    if (!parsed.ok) throw parseFailure(parsed);
+    await this.refuseInMaintenance(this.clock.now());
+    const errors = validateApplicationSpec(parsed.value);
+    if (errors.length > 0) throw new CommandValidationError(errors);
+  }
+
+  private async refuseInMaintenance(now: number): Promise<void> {
+    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
+    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
+    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
   }
 
   private async reached(positions: number[]): Promise<void> {

@@ -80,7 +80,7 @@ describe('applications API on an in-memory log', () => {
     expect(await summaryOf()).toEqual(summary);
     expect((await ctl.store.readStream(applicationStream(APP_ID)))[0].actor).toBe('default-user');
     const spec = (await ctl.get(`/apis/v1/applications/${APP_ID}/spec`)).body.data;
-    expect(spec).toMatchObject({ name: 'mini', version: '1' });
+    expect(spec).toEqual(minimalApplicationSpecJson());
     for (const path of ['instances', 'instances/old']) {
       expect((await ctl.get(`/apis/v1/applications/${APP_ID}/${path}`)).body).toEqual({
         status: 'SUCCESS',
@@ -129,6 +129,26 @@ describe('applications API on an in-memory log', () => {
     ],
   ])('refuses a CREATE with %s: 400, nothing stored', async (_what, spec, errors) => {
     await expectRefused(createOp(1, spec), 'Command validation failure', errors);
+  });
+
+  it('validates a spec without storing anything', async () => {
+    const validate = (spec: unknown) => ctl.post('/apis/v1/applications/validate/spec', spec);
+    expect(await validate(minimalApplicationSpecJson())).toEqual({
+      code: 200,
+      body: { status: 'SUCCESS', data: { valid: true }, message: 'success' },
+    });
+    expect(await validate(specWith({ resources: [{ type: 'CPU', count: 1 }] }))).toEqual({
+      code: 400,
+      body: {
+        status: 'FAILED',
+        data: { validationErrors: ['Memory requirements are mandatory'] },
+        message: 'Command validation failure',
+      },
+    });
+    expect((await validate(specWith({ name: '' }))).body).toMatchObject({
+      message: 'Command validation failure',
+    });
+    expect(await ctl.store.headPosition()).toBe(0);
   });
 
   it('refuses an unknown operation type as Drove Jackson would', async () => {
