@@ -23,7 +23,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
   });
   election.onChange((change) => logger.log(`leadership: ${change.state}`));
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create(election),
+    ControllerModule.create(election, config),
     new FastifyAdapter(),
   );
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });
