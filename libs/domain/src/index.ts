@@ -69,3 +69,5 @@ export * from './protocol/executor-node-data';
 export * from './protocol/instance-specs';
 export * from './protocol/executor-messages';
 export * from './protocol/controller-messages';
+export * from './operations/to-commands';
+export * from './specs/effective-values';
