@@ -1,13 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import {
-  Allow,
-  IsDefined,
-  IsOptional,
-  ValidateBy,
-  ValidateNested,
-  ValidationOptions,
-  buildMessage,
-} from 'class-validator';
+import { Allow, IsDefined, IsOptional, ValidateBy, ValidateNested, buildMessage } from 'class-validator';
 import { Duration } from '../common/duration';
 
 // Decorators that give class-validator the behaviour of Drove's Jackson + Bean Validation stack:
@@ -50,23 +42,17 @@ export const Min = (min: number): PropertyDecorator =>
 export const Max = (max: number): PropertyDecorator =>
   numberCheck('max', (n) => n <= max, `must be less than or equal to ${max}`);
 
-export const Range = (min: number, max: number): PropertyDecorator =>
-  numberCheck('range', (n) => n >= min && n <= max, `must be between ${min} and ${max}`);
-
 export const Integer = (): PropertyDecorator =>
   numberCheck('integer', (n) => Number.isInteger(n), 'must be an integer');
 
-export const Pattern = (regex: RegExp, source: string, options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy(
-    {
-      name: 'pattern',
-      validator: {
-        validate: (v) => v === undefined || v === null || (typeof v === 'string' && regex.test(v)),
-        defaultMessage: () => `must match "${source}"`,
-      },
+export const Pattern = (regex: RegExp, source: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'pattern',
+    validator: {
+      validate: (v) => v === undefined || v === null || (typeof v === 'string' && regex.test(v)),
+      defaultMessage: () => `must match "${source}"`,
     },
-    options,
-  );
+  });
 
 export const SIZE_MESSAGE = (min: number, max: number): string => `size must be between ${min} and ${max}`;
 
@@ -101,13 +87,6 @@ export const EnumOf = <T extends string>(values: readonly T[], typeName: string)
     },
   );
 
-export const EnumListOf = <T extends string>(values: readonly T[], typeName: string): PropertyDecorator =>
-  Transform(
-    ({ value }) =>
-      Array.isArray(value) ? value.map((v: unknown) => readEnum(values, v, typeName)) : (value as unknown),
-    { toClassOnly: true },
-  );
-
 export const DurationField = (): PropertyDecorator =>
   Transform(
     ({ value }) => {
@@ -138,31 +117,40 @@ export const NestedOf = (cls: () => Ctor): PropertyDecorator => {
   };
 };
 
-// A `type`-discriminated hierarchy (Jackson EXISTING_PROPERTY): the type id is case-insensitive, an unknown one
-// is a mapping error naming the known ids, and `defaultType` stands in when `type` is missing.
+// Resolves a Jackson EXISTING_PROPERTY type id, case-insensitively: the class to read, and the `type` value to
+// keep (a subtype may declare `canonicalType`, e.g. SCALE read as SCALE_INSTANCES is written SCALE).
+export const resolveSubtype = (
+  baseName: string,
+  subTypes: Record<string, Ctor>,
+  given: unknown,
+): { cls: Ctor; type: string } => {
+  const known = Object.keys(subTypes);
+  if (given === undefined || given === null) {
+    throw new JsonMappingError(
+      `Could not resolve subtype of ${baseName}: missing type id property 'type' (known type ids = [${known.join(', ')}])`,
+    );
+  }
+  const typeId = typeof given === 'string' ? known.find((k) => k === normaliseEnum(given)) : undefined;
+  if (!typeId) {
+    throw new JsonMappingError(
+      `Could not resolve type id '${String(given)}' as a subtype of ${baseName}: known type ids = [${known.join(', ')}]`,
+    );
+  }
+  const cls = subTypes[typeId];
+  return { cls, type: (cls as unknown as { canonicalType?: string }).canonicalType ?? typeId };
+};
+
+// A `type`-discriminated field or list; `defaultType` stands in when `type` is missing.
 export const PolymorphicOf = (
   baseName: string,
   subTypesOf: () => Record<string, Ctor>,
   defaultType?: string,
 ): PropertyDecorator => {
   const one = (raw: unknown): unknown => {
-    const subTypes = subTypesOf();
-    const known = Object.keys(subTypes);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
     const record = raw as Record<string, unknown>;
-    const given = record.type ?? defaultType;
-    if (given === undefined || given === null) {
-      throw new JsonMappingError(
-        `Could not resolve subtype of ${baseName}: missing type id property 'type' (known type ids = [${known.join(', ')}])`,
-      );
-    }
-    const typeId = readEnumOrUnknown(known, given);
-    if (!typeId) {
-      throw new JsonMappingError(
-        `Could not resolve type id '${String(given)}' as a subtype of ${baseName}: known type ids = [${known.join(', ')}]`,
-      );
-    }
-    return plainToInstance(subTypes[typeId], { ...record, type: canonicalTypeOf(subTypes[typeId], typeId) });
+    const { cls, type } = resolveSubtype(baseName, subTypesOf(), record.type ?? defaultType);
+    return plainToInstance(cls, { ...record, type });
   };
   const transform = Transform(
     ({ obj, key }) => {
@@ -177,13 +165,6 @@ export const PolymorphicOf = (
     nested(target, key);
   };
 };
-
-const readEnumOrUnknown = (known: string[], given: unknown): string | undefined =>
-  typeof given === 'string' ? known.find((k) => k === normaliseEnum(given)) : undefined;
-
-// A subtype may carry a `type` value different from its JSON type id (Drove's SCALE op says SCALE_INSTANCES).
-const canonicalTypeOf = (cls: Ctor, typeId: string): string =>
-  (cls as unknown as { canonicalType?: string }).canonicalType ?? typeId;
 
 // Marks the discriminator as a known field, so that unknown-field stripping keeps it.
 export const TypeId = (): PropertyDecorator => Allow();
