@@ -71,3 +71,4 @@ export * from './protocol/executor-messages';
 export * from './protocol/controller-messages';
 export * from './operations/to-commands';
 export * from './specs/effective-values';
+export * from './streams';
