@@ -168,3 +168,18 @@ export const PolymorphicOf = (
 
 // Marks the discriminator as a known field, so that unknown-field stripping keeps it.
 export const TypeId = (): PropertyDecorator => Allow();
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+// A byte[] field: Jackson reads base64 and fails the whole body on anything else.
+export const Base64Field = (): PropertyDecorator =>
+  Transform(
+    ({ value }) => {
+      if (typeof value === 'string' && BASE64.test(value) && value.length % 4 !== 1) return value;
+      if (value === undefined || value === null) return value;
+      throw new JsonMappingError(
+        `Cannot deserialize value of type \`byte[]\` from String ${JSON.stringify(value)}: Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS)`,
+      );
+    },
+    { toClassOnly: true },
+  );

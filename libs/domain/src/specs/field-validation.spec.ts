@@ -124,6 +124,7 @@ describe('ApplicationSpec field validation', () => {
     ['executable.dockerPullTimeout', '15 minutes'],
     ['devices', undefined],
     ['volumes[0].mode', 'read-only'],
+    ['configs[0].data', 'aGk'],
     ['exposureSpec.mode', 'one'],
     ['placementPolicy', { type: 'LOCAL' }],
     ['configs[2].http.port', 0],
@@ -163,6 +164,8 @@ describe('ApplicationSpec field validation', () => {
     ['preShutdown.waitBeforeKill', '3', /Invalid duration/],
     ['healthcheck.initialDelay', '1 fortnight', /Invalid duration/],
     ['configs[0].type', undefined, /missing type id property 'type'/],
+    ['configs[0].data', 'not base64!', /Failed to decode VALUE_STRING as base64/],
+    ['configs[0].data', 42, /Failed to decode VALUE_STRING as base64/],
   ])('%s = %j is a JSON mapping failure', (path, v, message) => {
     const parsed = parseApplicationSpec(withField(applicationSpecJson(), path, v));
     expect(parsed).toMatchObject({ ok: false, kind: 'JSON' });
