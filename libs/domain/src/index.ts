@@ -72,3 +72,5 @@ export * from './protocol/controller-messages';
 export * from './operations/to-commands';
 export * from './specs/effective-values';
 export * from './streams';
+export * from './application/recovery';
+export * from './local-service/instance-plan';
