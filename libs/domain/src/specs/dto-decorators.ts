@@ -42,8 +42,55 @@ export const Min = (min: number): PropertyDecorator =>
 export const Max = (max: number): PropertyDecorator =>
   numberCheck('max', (n) => n <= max, `must be less than or equal to ${max}`);
 
+const both =
+  (a: PropertyDecorator, b: PropertyDecorator): PropertyDecorator =>
+  (target, key) => {
+    a(target, key);
+    b(target, key);
+  };
+
+// Jackson coerces numeric strings into int/long fields and rejects other strings while reading.
 export const Integer = (): PropertyDecorator =>
-  numberCheck('integer', (n) => Number.isInteger(n), 'must be an integer');
+  both(
+    Transform(
+      ({ value }) => {
+        if (typeof value !== 'string') return value;
+        if (/^\s*-?\d+\s*$/.test(value)) return Number(value);
+        throw new JsonMappingError(
+          `Cannot deserialize value of type \`int\` from String ${JSON.stringify(value)}: not a valid \`int\` value`,
+        );
+      },
+      { toClassOnly: true },
+    ),
+    numberCheck('integer', (n) => Number.isInteger(n), 'must be an integer'),
+  );
+
+// A Map<String, String>: scalar values are read as strings (as Jackson coerces them), anything else fails.
+export const StringMap = (): PropertyDecorator =>
+  both(
+    Transform(
+      ({ value }) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          if (value === undefined || value === null) return value;
+          throw new JsonMappingError(
+            `Cannot deserialize value of type \`java.util.Map\` from ${JSON.stringify(value)}`,
+          );
+        }
+        return Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+            if (v !== null && typeof v === 'object') {
+              throw new JsonMappingError(
+                `Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(v) ? 'Array' : 'Object'} value (key ${JSON.stringify(k)})`,
+              );
+            }
+            return [k, v === null ? v : String(v)];
+          }),
+        );
+      },
+      { toClassOnly: true },
+    ),
+    Allow(),
+  );
 
 export const Pattern = (regex: RegExp, source: string): PropertyDecorator =>
   ValidateBy({
@@ -111,10 +158,7 @@ export const NestedOf = (cls: () => Ctor): PropertyDecorator => {
     },
     { toClassOnly: true },
   );
-  return (target, key) => {
-    nested(target, key);
-    transform(target, key);
-  };
+  return both(nested, transform);
 };
 
 // Resolves a Jackson EXISTING_PROPERTY type id, case-insensitively: the class to read, and the `type` value to
@@ -159,11 +203,7 @@ export const PolymorphicOf = (
     },
     { toClassOnly: true },
   );
-  const nested = ValidateNested();
-  return (target, key) => {
-    transform(target, key);
-    nested(target, key);
-  };
+  return both(transform, ValidateNested());
 };
 
 // Marks the discriminator as a known field, so that unknown-field stripping keeps it.

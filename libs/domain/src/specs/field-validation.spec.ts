@@ -166,6 +166,10 @@ describe('ApplicationSpec field validation', () => {
     ['configs[0].type', undefined, /missing type id property 'type'/],
     ['configs[0].data', 'not base64!', /Failed to decode VALUE_STRING as base64/],
     ['configs[0].data', 42, /Failed to decode VALUE_STRING as base64/],
+    ['exposedPorts[0].port', 'eighty', /Cannot deserialize value of type `int` from String "eighty"/],
+    ['env', { A: { nested: true } }, /java.lang.String` from Object value \(key "A"\)/],
+    ['tags', ['a'], /java.util.Map/],
+    ['configs[2].http.headers', { H: [1] }, /from Array value/],
   ])('%s = %j is a JSON mapping failure', (path, v, message) => {
     const parsed = parseApplicationSpec(withField(applicationSpecJson(), path, v));
     expect(parsed).toMatchObject({ ok: false, kind: 'JSON' });
