@@ -74,3 +74,4 @@ export * from './specs/effective-values';
 export * from './streams';
 export * from './application/recovery';
 export * from './local-service/instance-plan';
+export * from './protocol/instance-spec.dto';
