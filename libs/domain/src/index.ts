@@ -75,3 +75,4 @@ export * from './streams';
 export * from './application/recovery';
 export * from './local-service/instance-plan';
 export * from './protocol/instance-spec.dto';
+export * from './protocol/message-gating';
