@@ -139,11 +139,16 @@ export function describeContainerRuntimeContract(
       expect((await runtime.exec(id, ['sh', '-c', 'cat /tmp/other.txt'])).output).toBe('second');
     });
 
+    // stdout and stderr are separate pipes: their relative order in the combined output is not defined.
     it('runs commands in a running container with their exit code and combined output', async () => {
       const id = await started({ env: ['GREETING=hello'] });
-      expect(await runtime.exec(id, ['sh', '-c', 'echo $GREETING; echo oops >&2; exit 3'])).toEqual({
+      expect(await runtime.exec(id, ['sh', '-c', 'echo $GREETING; echo again; exit 3'])).toEqual({
         exitCode: 3,
-        output: 'hello\noops\n',
+        output: 'hello\nagain\n',
+      });
+      expect(await runtime.exec(id, ['sh', '-c', 'echo oops >&2'])).toEqual({
+        exitCode: 0,
+        output: 'oops\n',
       });
       expect((await runtime.exec(id, ['sh', '-c', 'test -f /nope'])).exitCode).toBe(1);
       expect((await runtime.exec(id, ['sh', '-c', 'no-such-binary'])).exitCode).toBe(127);
