@@ -13,6 +13,7 @@ import { recoverInstances } from './instance-recovery';
 import { isTcpPortFree } from './port-probe';
 import { watchTask } from './task-outcome';
 import { ZombieReaper } from './zombie-reaper';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 async function httpGet(url: string, deadlineMs = 10000): Promise<{ status: number; body: string }> {
   const end = Date.now() + deadlineMs;
@@ -48,8 +49,7 @@ describe('ContainerLauncher on dockerd', () => {
   });
 
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
     configServer.close();
     await rm(configDir, { recursive: true, force: true });
   });

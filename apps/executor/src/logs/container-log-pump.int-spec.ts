@@ -9,6 +9,7 @@ import { pumpContainerLogs } from './container-log-pump';
 import { OUTPUT_LOG, instanceLogDir, instanceLogParts } from './instance-log-location';
 import { LogFileReader } from './log-file-reader';
 import { RotatingLogFile } from './rotating-log-file';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 describe('container output into output.log on dockerd', () => {
   const run = uniqueSuffix();
@@ -19,8 +20,7 @@ describe('container output into output.log on dockerd', () => {
     root = await mkdtemp(join(tmpdir(), 'drove-ts-pump-'));
   });
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
     await rm(root, { recursive: true, force: true });
   });
 

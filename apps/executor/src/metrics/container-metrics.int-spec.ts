@@ -3,14 +3,14 @@ import { DockerContainerRuntime } from '../runtime/docker/docker-container-runti
 import { appSpec, uniqueSuffix } from '../testing/container-spec.fixture';
 import { launcherSettings } from '../testing/launcher-settings.fixture';
 import { containerMetrics } from './container-metrics';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 describe('container metrics from docker stats', () => {
   const run = uniqueSuffix();
   const runtime = new DockerContainerRuntime();
 
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
   });
 
   it("reports a running instance's memory against its allocation and its processes", async () => {

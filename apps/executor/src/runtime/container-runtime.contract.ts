@@ -8,6 +8,7 @@ import {
   NameConflictError,
 } from './container-runtime.errors';
 import { ensureImage } from './image-pull-policy';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 // One behavioural contract for every ContainerRuntime adapter, run against the hollow runtime (unit tier) and
 // the real dockerd (int tier). Only behaviour both must share is asserted: no exit codes of signalled
@@ -67,8 +68,7 @@ export function describeContainerRuntimeContract(
       ({ runtime, slowMs } = await makeTarget());
     });
     afterAll(async () => {
-      const leftovers = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-      await Promise.all(leftovers.map((c) => runtime.remove(c.id)));
+      await removeRunContainers(runtime, run);
     });
 
     it('answers ping and knows which images are present', async () => {

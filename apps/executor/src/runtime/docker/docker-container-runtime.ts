@@ -27,6 +27,7 @@ import { LogChunkQueue } from '../log-chunk-queue';
 import { DockerStreamDemux, demuxAll } from './docker-stream-demux';
 import { toCreateOptions, toDetails, toStats } from './docker-mapping';
 import { tarArchive } from './tar-archive';
+import { withTimeout } from '../../util/with-timeout';
 
 interface EngineError {
   statusCode?: number;
@@ -55,14 +56,6 @@ async function onContainer<T>(
     if (status === 404) throw new ContainerNotFoundError(id);
     throw new ContainerRuntimeError(messageOf(err));
   }
-}
-
-function withTimeout<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 // The ContainerRuntime on a Docker Engine (or Podman's Docker-compatible socket) through dockerode.

@@ -3,6 +3,7 @@ import { ImagePullError, ImagePullTimeoutError } from '../container-runtime.erro
 import { ensureImage } from '../image-pull-policy';
 import { droveTestImages, HTTP_SERVER_IMAGE } from './drove-test-images';
 import { HollowContainerRuntime } from './hollow-container-runtime';
+import { foreignContainer } from '../../testing/foreign-container.fixture';
 
 describeContainerRuntimeContract('hollow', async () => ({
   runtime: new HollowContainerRuntime({ images: droveTestImages(20) }),
@@ -29,16 +30,7 @@ describe('hollow runtime image pulls', () => {
 
   it('keeps an image that a container still uses and drops it once unused', async () => {
     const runtime = new HollowContainerRuntime({ images: droveTestImages(20) });
-    const id = await runtime.create({
-      name: 'x',
-      image: HTTP_SERVER_IMAGE,
-      labels: {},
-      env: [],
-      ports: [],
-      binds: [],
-      devices: [],
-      deviceRequests: [],
-    });
+    const id = await runtime.create(foreignContainer('image-in-use', {}));
     await runtime.removeImage(HTTP_SERVER_IMAGE);
     expect(await runtime.hasImage(HTTP_SERVER_IMAGE)).toBe(true);
     await runtime.remove(id);

@@ -24,6 +24,8 @@ import {
 import { HollowContainer } from './hollow-container';
 import { HollowImage } from './hollow-image';
 import { runHollowShell, scriptOf } from './hollow-shell';
+import { sleep } from '../../util/sleep';
+import { withTimeout } from '../../util/with-timeout';
 
 export interface HollowRuntimeOptions {
   // Images present locally at start.
@@ -148,17 +150,16 @@ export class HollowContainerRuntime implements ContainerRuntime {
       env: container.env,
       files: container.files,
       write: (_, text) => (output += text),
-      sleep: (ms) => container.sleep(ms, abort.signal),
+      sleep: (ms) => sleep(ms, abort.signal),
     }).then((exitCode) => ({ exitCode, output }));
     if (options.timeoutMs === undefined) return run;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ExecTimeoutError(id, options.timeoutMs ?? 0)), options.timeoutMs);
-    });
     try {
-      return await Promise.race([run, timeout]);
+      return await withTimeout(
+        run,
+        options.timeoutMs,
+        () => new ExecTimeoutError(id, options.timeoutMs ?? 0),
+      );
     } finally {
-      clearTimeout(timer);
       abort.abort();
       run.catch(() => undefined);
     }
@@ -210,8 +211,4 @@ function matchesLabels(labels: Record<string, string>, wanted: Record<string, st
   return Object.entries(wanted).every(([key, value]) =>
     value === true ? key in labels : labels[key] === value,
   );
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
