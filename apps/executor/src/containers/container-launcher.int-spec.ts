@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createSocket } from 'node:dgram';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collect, textOf } from '../runtime/container-runtime.contract';
 import { DockerContainerRuntime } from '../runtime/docker/docker-container-runtime';
 import { appSpec, taskSpec, uniqueSuffix } from '../testing/container-spec.fixture';
 import { foreignContainer } from '../testing/foreign-container.fixture';
@@ -133,6 +135,31 @@ describe('ContainerLauncher on dockerd', () => {
       status: 'CANCELLED',
     });
     expect((await runtime.inspect(launched.containerId))?.running).toBe(false);
+  });
+
+  it('forwards output to syslog for RSYSLOG logging and keeps it readable through the engine', async () => {
+    const syslog = createSocket('udp4');
+    const received: string[] = [];
+    syslog.on('message', (msg) => received.push(msg.toString()));
+    await new Promise<void>((resolve) => syslog.bind(0, '127.0.0.1', resolve));
+    try {
+      const spec = taskSpec({ ITERATIONS: '2' });
+      spec.logging = {
+        type: 'RSYSLOG',
+        server: `udp://127.0.0.1:${syslog.address().port}`,
+        tagPrefix: 'drove-',
+      };
+      const launched = await launcher.launch(spec, {});
+      await runtime.wait(launched.containerId);
+      const end = Date.now() + 5000;
+      while (received.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(received.join('')).toContain(`drove-${spec.identity.instanceId}`);
+      expect(received.join('')).toContain('Iteration: 2');
+      const chunks = await collect(await runtime.logs(launched.containerId, { follow: false }));
+      expect(textOf(chunks)).toBe('Iteration: 1\nIteration: 2\n');
+    } finally {
+      syslog.close();
+    }
   });
 
   it('recovers running instances from labels, and reaps zombies but never unlabelled containers', async () => {
