@@ -167,11 +167,20 @@ describe('ContainerLauncher on dockerd', () => {
     const zombie = await launcher.launch(appSpec(), { role: 'zombie' });
     const plain = await runtime.create({ ...foreignContainer('plain', { 'drove-ts.run': run }) });
     await runtime.start(plain);
+    const finished = await launcher.launch(taskSpec({ ITERATIONS: '1', EXIT_CODE: '3' }), {
+      role: 'finished',
+    });
+    await runtime.wait(finished.containerId);
 
     const recovered = (await recoverInstances(runtime)).filter((r) => r.info.executorId === 'executor-test');
     const mine = recovered.find((r) => r.containerId === known.containerId);
     expect(mine).toMatchObject({ spec: { role: 'known' }, info: known.info });
     expect(recovered.some((r) => r.containerId === plain)).toBe(false);
+    expect(recovered.find((r) => r.containerId === finished.containerId)).toMatchObject({
+      running: false,
+      exitCode: 3,
+      spec: { role: 'finished' },
+    });
 
     const reaper = new ZombieReaper(runtime, 0, Date.now, { 'drove-ts.run': run });
     const knownIds = new Set(
