@@ -29,6 +29,10 @@ import { toCreateOptions, toDetails, toStats } from './docker-mapping';
 import { tarArchive } from './tar-archive';
 import { withTimeout } from '../../util/with-timeout';
 
+// Chunks a log follower may fall behind before dockerd's stream is paused (with mode=non-blocking, the
+// container never blocks on it; dockerd buffers up to max-buffer-size).
+const LOG_HIGH_WATER_MARK = 1024;
+
 interface EngineError {
   statusCode?: number;
   message?: string;
@@ -201,7 +205,11 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const stream = (await onContainer(id, () =>
       container.logs({ ...base, follow: true }),
     )) as NodeJS.ReadableStream & NodeJS.EventEmitter & { destroy(): void };
-    const queue = new LogChunkQueue(() => stream.destroy());
+    const queue = new LogChunkQueue(() => stream.destroy(), {
+      highWaterMark: LOG_HIGH_WATER_MARK,
+      pause: () => stream.pause(),
+      resume: () => stream.resume(),
+    });
     const demux = new DockerStreamDemux();
     stream.on('data', (data: Buffer) => demux.push(data).forEach((c) => queue.push(c)));
     ['end', 'close', 'error'].forEach((event) => stream.on(event, () => queue.end()));
