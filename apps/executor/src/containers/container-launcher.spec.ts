@@ -3,6 +3,7 @@ import { ImagePullError } from '../runtime/container-runtime.errors';
 import { droveTestImages } from '../runtime/hollow/drove-test-images';
 import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
 import { appSpec, taskSpec } from '../testing/container-spec.fixture';
+import { hollowRuntime } from '../testing/hollow.fixture';
 import { launcherSettings } from '../testing/launcher-settings.fixture';
 import { ContainerLauncher, LauncherSettings } from './container-launcher';
 import { parseDroveLabels } from './drove-labels';
@@ -132,5 +133,18 @@ describe('ContainerLauncher', () => {
     await uncached.destroy(launched.containerId);
     await uncached.releaseImage(image);
     expect(await runtime.hasImage(image)).toBe(false);
+  });
+
+  it('reports the start failure even when removing the failed container fails too', async () => {
+    const runtime = hollowRuntime();
+    runtime.start = async () => {
+      throw new Error('cpuset 0-99: Requested CPUs are not available');
+    };
+    runtime.remove = async () => {
+      throw new Error('engine gone');
+    };
+    await expect(setup({}, runtime).launcher.launch(appSpec(), {})).rejects.toThrow(
+      'Requested CPUs are not available',
+    );
   });
 });

@@ -134,7 +134,9 @@ export class ContainerLauncher {
       const ports = portInfoFrom(spec.ports, details?.ports ?? []);
       return { containerId, name, info: { ...info, localInfo: { ...info.localInfo, ports } } };
     } catch (err) {
-      if (containerId) await this.runtime.remove(containerId);
+      // The launch error is what the instance reports; a failing clean-up must not hide it (the zombie reaper
+      // removes a container left behind).
+      if (containerId) await this.runtime.remove(containerId).catch(() => undefined);
       settings.portRange?.release(reserved);
       throw err;
     }
