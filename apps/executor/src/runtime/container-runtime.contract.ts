@@ -196,6 +196,16 @@ export function describeContainerRuntimeContract(
       expect(textOf(chunks, 'stderr')).toBe('err\n');
     });
 
+    it('returns only output written since a given time', async () => {
+      const id = await started({ image: TASK_IMAGE, env: ['ITERATIONS=1'] });
+      await runtime.wait(id);
+      const since = async (sinceSeconds: number) =>
+        textOf(await collect(await runtime.logs(id, { follow: false, sinceSeconds })));
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      expect(await since(nowSeconds - 60)).toBe('Iteration: 1\n');
+      expect(await since(nowSeconds + 60)).toBe('');
+    });
+
     it('lets a follower close its stream while the container keeps running', async () => {
       const id = await started();
       const stream = await runtime.logs(id, { follow: true });
