@@ -62,13 +62,33 @@ async function onContainer<T>(
   }
 }
 
+export interface DockerRuntimeOptions {
+  // Bound on every short engine call (Drove's containerCommandTimeout). Pulls, waits, log follows and the
+  // commands run by exec have their own limits: a socket-wide timeout would cut a quiet log stream or a long
+  // task's wait.
+  commandTimeoutMs: number;
+}
+
 // The ContainerRuntime on a Docker Engine (or Podman's Docker-compatible socket) through dockerode.
 export class DockerContainerRuntime implements ContainerRuntime {
-  constructor(private readonly docker: Docker = new Docker()) {}
+  constructor(
+    private readonly docker: Docker = new Docker(),
+    private readonly options: DockerRuntimeOptions = { commandTimeoutMs: 30_000 },
+  ) {}
+
+  private bounded<T>(work: Promise<T>, extraMs = 0): Promise<T> {
+    const limit = this.options.commandTimeoutMs + extraMs;
+    work.catch(() => undefined);
+    return withTimeout(
+      work,
+      limit,
+      () => new ContainerRuntimeError(`Docker engine did not answer within ${limit} ms`),
+    );
+  }
 
   async ping(): Promise<boolean> {
     try {
-      await this.docker.ping();
+      await this.bounded(this.docker.ping());
       return true;
     } catch {
       return false;
@@ -77,7 +97,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async hasImage(image: string): Promise<boolean> {
     try {
-      await this.docker.getImage(image).inspect();
+      await this.bounded(this.docker.getImage(image).inspect());
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
@@ -106,7 +126,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async removeImage(image: string): Promise<void> {
     try {
-      await this.docker.getImage(image).remove();
+      await this.bounded(this.docker.getImage(image).remove());
     } catch (err) {
       // 409: still used by a container; 404: already gone. Neither should fail a stop.
       if (![404, 409].includes(statusOf(err) ?? 0)) throw new ContainerRuntimeError(messageOf(err));
@@ -115,7 +135,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async create(request: CreateContainerRequest): Promise<string> {
     try {
-      return (await this.docker.createContainer(toCreateOptions(request))).id;
+      return (await this.bounded(this.docker.createContainer(toCreateOptions(request)))).id;
     } catch (err) {
       if (statusOf(err) === 404) throw new ImageNotFoundError(request.image);
       if (statusOf(err) === 409) throw new NameConflictError(request.name);
@@ -125,34 +145,44 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async copyFiles(id: string, files: FileToCopy[]): Promise<void> {
     const archive = tarArchive(files, Math.floor(Date.now() / 1000));
-    await onContainer(id, () => this.docker.getContainer(id).putArchive(archive, { path: '/' }));
+    await onContainer(id, () =>
+      this.bounded(this.docker.getContainer(id).putArchive(archive, { path: '/' })),
+    );
   }
 
   async start(id: string): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).start(), [304]);
+    await onContainer(id, () => this.bounded(this.docker.getContainer(id).start()), [304]);
   }
 
   async stop(id: string, graceSeconds: number): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).stop({ t: graceSeconds }), [304]);
+    await onContainer(
+      id,
+      () => this.bounded(this.docker.getContainer(id).stop({ t: graceSeconds }), graceSeconds * 1000),
+      [304],
+    );
   }
 
   async kill(id: string): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).kill(), [409]);
+    await onContainer(id, () => this.bounded(this.docker.getContainer(id).kill()), [409]);
   }
 
   async remove(id: string): Promise<void> {
     // 409: a removal is already in progress.
-    await onContainer(id, () => this.docker.getContainer(id).remove({ force: true, v: true }), [404, 409]);
+    await onContainer(
+      id,
+      () => this.bounded(this.docker.getContainer(id).remove({ force: true, v: true })),
+      [404, 409],
+    );
   }
 
   async inspect(id: string): Promise<ContainerDetails | undefined> {
-    const info = await onContainer(id, () => this.docker.getContainer(id).inspect(), [404]);
+    const info = await onContainer(id, () => this.bounded(this.docker.getContainer(id).inspect()), [404]);
     return info ? toDetails(info) : undefined;
   }
 
   async list(query: ListContainersQuery): Promise<ContainerSummary[]> {
     const label = Object.entries(query.labels).map(([k, v]) => (v === true ? k : `${k}=${v}`));
-    const containers = await this.docker.listContainers({ all: query.all, filters: { label } });
+    const containers = await this.bounded(this.docker.listContainers({ all: query.all, filters: { label } }));
     return containers.map((c) => ({
       id: c.Id,
       name: (c.Names[0] ?? '').replace(/^\//, ''),
@@ -167,7 +197,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const container = this.docker.getContainer(id);
     let exec: Docker.Exec;
     try {
-      exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+      exec = await this.bounded(container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true }));
     } catch (err) {
       if (statusOf(err) === 409) throw new ContainerNotRunningError(id);
       if (statusOf(err) === 404) throw new ContainerNotFoundError(id);
@@ -196,7 +226,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const container = this.docker.getContainer(id);
     const base = { stdout: true, stderr: true, since: options.sinceSeconds, tail: options.tail };
     if (!options.follow) {
-      const buffer = await onContainer(id, () => container.logs({ ...base, follow: false }));
+      const buffer = await onContainer(id, () => this.bounded(container.logs({ ...base, follow: false })));
       const queue = new LogChunkQueue();
       demuxAll(buffer ?? Buffer.alloc(0)).forEach((c) => queue.push(c));
       queue.end();
@@ -218,7 +248,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async stats(id: string): Promise<ContainerStats> {
     const stats = await onContainer(id, () =>
-      this.docker.getContainer(id).stats({ stream: false, 'one-shot': true }),
+      this.bounded(this.docker.getContainer(id).stats({ stream: false, 'one-shot': true })),
     );
     return toStats(stats as Docker.ContainerStats);
   }
