@@ -15,6 +15,7 @@ import {
 import {
   ContainerNotFoundError,
   ContainerNotRunningError,
+  ContainerRuntimeError,
   ExecTimeoutError,
   ImageNotFoundError,
   ImagePullError,
@@ -36,6 +37,9 @@ export interface HollowRuntimeOptions {
   // First host port handed out; each started port takes the next one.
   firstHostPort?: number;
   hostMemoryBytes?: number;
+  // Fault injection for scale and state-machine tests: starting a container of one of these images fails with
+  // the given engine message (e.g. a port conflict or an unavailable cpuset).
+  startFailures?: Record<string, string>;
   now?: () => number;
 }
 
@@ -98,6 +102,8 @@ export class HollowContainerRuntime implements ContainerRuntime {
   async start(id: string): Promise<void> {
     const container = this.get(id);
     if (container.running) return;
+    const failure = this.options.startFailures?.[container.request.image];
+    if (failure) throw new ContainerRuntimeError(failure);
     container.start(
       container.request.ports.map((p) => ({
         containerPort: p.containerPort,
@@ -194,6 +200,11 @@ export class HollowContainerRuntime implements ContainerRuntime {
 
   async wait(id: string): Promise<number> {
     return this.get(id).waitForExit();
+  }
+
+  // Fault injection: the container's process exits on its own with exitCode (a crash, an OOM kill as 137).
+  crash(idOrName: string, exitCode: number): void {
+    this.get(idOrName).crash(exitCode);
   }
 
   private find(idOrName: string): HollowContainer | undefined {

@@ -90,6 +90,12 @@ export class HollowContainer {
     this.exit(SIGKILL_EXIT);
   }
 
+  // The main process ends by itself with this code, as a crashing application would.
+  crash(exitCode: number): void {
+    this.stopSignal.abort();
+    this.exit(exitCode);
+  }
+
   waitForExit(): Promise<number> {
     if (!this.running) return Promise.resolve(this.exitCode);
     return new Promise((resolve) => this.exitWaiters.add(resolve));
