@@ -147,4 +147,18 @@ describe('ContainerLauncher', () => {
       'Requested CPUs are not available',
     );
   });
+
+  it('pulls from a registry that needs credentials with the ones configured for its host', async () => {
+    const image = 'registry.example.com/team/app:1';
+    const runtime = new HollowContainerRuntime({
+      images: {},
+      registry: { [image]: {} },
+      registryPasswords: { 'registry.example.com': 'secret' },
+    });
+    await expect(setup({}, runtime).launcher.provision(appSpec({ image }))).rejects.toThrow(
+      'authentication required',
+    );
+    const registryAuth = { 'registry.example.com': { username: 'drove', password: 'secret' } };
+    expect(await setup({ registryAuth }, runtime).launcher.provision(appSpec({ image }))).toBe(true);
+  });
 });

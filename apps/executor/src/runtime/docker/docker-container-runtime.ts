@@ -12,6 +12,7 @@ import {
   ListContainersQuery,
   LogStream,
   LogsOptions,
+  RegistryCredentials,
 } from '../container-runtime.port';
 import {
   ContainerNotFoundError,
@@ -105,11 +106,16 @@ export class DockerContainerRuntime implements ContainerRuntime {
     }
   }
 
-  async pullImage(image: string, timeoutMs: number): Promise<void> {
+  async pullImage(image: string, timeoutMs: number, credentials?: RegistryCredentials): Promise<void> {
     let stream: NodeJS.ReadableStream | undefined;
     const pull = (async () => {
       try {
-        stream = (await this.docker.pull(image)) as NodeJS.ReadableStream;
+        const authconfig = credentials && {
+          username: credentials.username,
+          password: credentials.password,
+          serveraddress: credentials.serverAddress,
+        };
+        stream = (await this.docker.pull(image, authconfig ? { authconfig } : {})) as NodeJS.ReadableStream;
         await readPullProgress(stream);
       } catch (err) {
         throw new ImagePullError(image, messageOf(err));

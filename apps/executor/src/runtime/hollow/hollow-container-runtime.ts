@@ -11,6 +11,7 @@ import {
   ListContainersQuery,
   LogStream,
   LogsOptions,
+  RegistryCredentials,
 } from '../container-runtime.port';
 import {
   ContainerNotFoundError,
@@ -34,6 +35,8 @@ export interface HollowRuntimeOptions {
   // Images a pull can fetch; pulling anything else fails as an unreachable registry would.
   registry?: Record<string, HollowImage>;
   pullDelayMs?: number;
+  // Registry hosts that refuse anonymous pulls; a pull from them needs credentials with this password.
+  registryPasswords?: Record<string, string>;
   // First host port handed out; each started port takes the next one.
   firstHostPort?: number;
   hostMemoryBytes?: number;
@@ -67,13 +70,18 @@ export class HollowContainerRuntime implements ContainerRuntime {
     return this.images.has(image);
   }
 
-  async pullImage(image: string, timeoutMs: number): Promise<void> {
+  async pullImage(image: string, timeoutMs: number, credentials?: RegistryCredentials): Promise<void> {
     const delay = this.options.pullDelayMs ?? 0;
     if (delay > timeoutMs) {
       await sleep(timeoutMs);
       throw new ImagePullTimeoutError(image, timeoutMs);
     }
     await sleep(delay);
+    const host = image.includes('/') ? image.slice(0, image.indexOf('/')) : '';
+    const password = this.options.registryPasswords?.[host];
+    if (password !== undefined && credentials?.password !== password) {
+      throw new ImagePullError(image, 'unauthorized: authentication required');
+    }
     const pulled = this.options.registry?.[image];
     if (!pulled) throw new ImagePullError(image, 'repository does not exist or may require authorization');
     this.images.set(image, pulled);
