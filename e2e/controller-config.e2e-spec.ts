@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot, writeConfig } from './support/processes';
+import { randomUUID } from 'node:crypto';
+import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
+import { repoRoot, startApp, stopApp, waitFor, writeConfig, zkConnect } from './support/processes';
 
 const main = join(repoRoot, 'dist', 'apps', 'controller', 'apps', 'controller', 'src', 'main.js');
 
@@ -26,5 +28,41 @@ describe('controller config at startup', () => {
     const run = runController([], { DROVE_CONTROLLER_CONFIG: '/nonexistent/controller.yml' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('/nonexistent/controller.yml: cannot read the config file');
+  });
+
+  it('applies the userAuth block of the file: no credentials 401, a configured user 200', async () => {
+    const namespace = `drove-e2e-auth-${randomUUID()}`;
+    const config = writeConfig(
+      'controller-auth',
+      [
+        'server: {hostname: 127.0.0.1, port: 4620, adminPort: 4621, bindAddress: 127.0.0.1}',
+        `zookeeper: {connectionString: "${zkConnect}", nameSpace: ${namespace}, sessionTimeoutMs: 4000}`,
+        'userAuth:',
+        '  enabled: true',
+        '  encoding: PLAIN',
+        '  users:',
+        '    - {username: guest, password: guest-pw, role: EXTERNAL_READ_ONLY}',
+      ].join('\n'),
+    );
+    const controller = startApp('controller', 'controller-auth', ['--config', config]);
+    const ping = (headers: Record<string, string>) =>
+      fetch('http://127.0.0.1:4620/apis/v1/ping', { headers, signal: AbortSignal.timeout(2000) });
+    try {
+      const basic = `Basic ${Buffer.from('guest:guest-pw').toString('base64')}`;
+      await waitFor('the controller to lead', async () =>
+        (await ping({ authorization: basic })).status === 200 ? true : undefined,
+      );
+      const refused = await ping({});
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect(
+        (await ping({ authorization: `Basic ${Buffer.from('guest:nope').toString('base64')}` })).status,
+      ).toBe(401);
+    } finally {
+      await stopApp(controller);
+      const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
+      await removeTree(admin, `/${namespace}`);
+      admin.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { APP_ID, appSpec, opSpec } from '../testing/application-builders';
 import { instanceInfo } from '../testing/instance-builders';
 import { taskInfo, taskSpec } from '../testing/task-builders';
 import { applicationDecider } from './application/application.decider';
+import { OPERATION_STATES } from './application/application-state';
 import { ApplicationCommand } from './application/commands';
 import { Decider, fold } from './common/decider';
 import { ExecutorCommand } from './executor/commands';
@@ -22,7 +23,11 @@ import { LocalServiceSpecJson } from './common/wire-types';
 
 // Runs commands one by one as a command handler would (rejected ones change nothing), then checks that the
 // events, after the JSON round trip the event store puts them through, fold back into the same state.
-const replays = <S, C, E>(decider: Decider<S, C, E>, commands: fc.Arbitrary<C[]>) =>
+const replays = <S, C, E>(
+  decider: Decider<S, C, E>,
+  commands: fc.Arbitrary<C[]>,
+  invariant: (state: S) => void = () => undefined,
+) =>
   fc.assert(
     fc.property(commands, (cs) => {
       let state = decider.initialState;
@@ -32,6 +37,7 @@ const replays = <S, C, E>(decider: Decider<S, C, E>, commands: fc.Arbitrary<C[]>
         if (!result.ok) continue;
         log.push(...result.value);
         state = fold(decider, result.value, state);
+        invariant(state);
       }
       const stored = JSON.parse(JSON.stringify(log)) as E[];
       expect(fold(decider, stored)).toEqual(state);
@@ -222,9 +228,20 @@ const localServiceCommand: fc.Arbitrary<LocalServiceCommand> = fc.oneof(
 );
 
 describe('replay: folding the stored events reproduces the state', () => {
-  it('application', () => replays(applicationDecider, fc.array(appCommand, { maxLength: 30 })));
+  it('application', () =>
+    replays(applicationDecider, fc.array(appCommand, { maxLength: 30 }), (s) => {
+      // an operation is running exactly in the operation states, and the expected count is never negative
+      expect(s.operation !== undefined).toBe(s.state !== undefined && OPERATION_STATES.includes(s.state));
+      expect(s.instances).toBeGreaterThanOrEqual(0);
+      expect(s.state).not.toBe('OUTAGE_DETECTED');
+    }));
   it('instance', () => replays(instanceDecider, fc.array(instanceCommand, { maxLength: 20 })));
   it('task', () => replays(taskDecider, fc.array(taskCommand, { maxLength: 20 })));
   it('executor', () => replays(executorDecider, fc.array(executorCommand, { maxLength: 20 })));
-  it('local service', () => replays(localServiceDecider, fc.array(localServiceCommand, { maxLength: 30 })));
+  it('local service', () =>
+    replays(localServiceDecider, fc.array(localServiceCommand, { maxLength: 30 }), (s) => {
+      const resting =
+        s.state === undefined || ['ACTIVE', 'CONFIG_TESTING', 'INACTIVE', 'DESTROYED'].includes(s.state);
+      expect(s.operation === undefined).toBe(resting);
+    }));
 });

@@ -11,16 +11,6 @@ const SECRET_HEADERS = new Set([
   'set-cookie',
 ]);
 
-/** Keys whose values are secrets wherever they appear (config, specs, messages), compared case-insensitively. */
-const SECRET_KEYS = new Set([
-  ...SECRET_HEADERS,
-  'password',
-  'secret',
-  'authheader',
-  'token',
-  'instanceauthtoken',
-]);
-
 /**
  * Headers safe to log: credentials replaced by `***`, keeping only the scheme of an `Authorization` header
  * (`Basic ***`) since which scheme a client tried is what one needs to know when it is refused.
@@ -37,16 +27,4 @@ export function maskHeaders(headers: IncomingHttpHeaders): Record<string, string
     else masked[name] = MASK;
   }
   return masked;
-}
-
-/** A deep copy of `value` with every secret-named field replaced by `***`, for anything about to be logged. */
-export function maskSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => maskSecrets(item)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [
-      key,
-      SECRET_KEYS.has(key.toLowerCase()) && field !== null && field !== undefined ? MASK : maskSecrets(field),
-    ]),
-  ) as T;
 }

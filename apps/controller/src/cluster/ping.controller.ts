@@ -4,7 +4,7 @@ import { ApiResponse, success } from '../http/api-response';
 
 @Controller('apis/v1')
 export class PingController {
-  /** Leader discovery: executors (cluster secret) call it as well as users. */
+  /** Open to cluster nodes too: executors find the leader by pinging every controller. */
   @Get('ping')
   @Roles('ANY')
   ping(): ApiResponse<string> {

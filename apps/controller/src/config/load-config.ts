@@ -17,7 +17,7 @@ export function parseConfig<T extends object>(
   env: NodeJS.ProcessEnv,
 ): T {
   let raw: unknown = {};
-  if (text !== null) {
+  if (text !== null && text.trim() !== '') {
     try {
       raw = load(substituteEnv(text, source, env)) ?? {};
     } catch (err) {

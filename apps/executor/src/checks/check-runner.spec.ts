@@ -68,8 +68,10 @@ describe('monitorHealth (a HEALTHY instance)', () => {
   it('runs until stopped while healthy', async () => {
     const stop = new AbortController();
     const checker = new ScriptedChecker([true]);
-    setTimeout(() => stop.abort(), 110);
-    expect(await monitorHealth(checker, spec(), { signal: stop.signal })).toEqual({ status: 'STOPPED' });
-    expect(checker.calls).toBeGreaterThanOrEqual(3);
+    const onResult = () => checker.calls === 3 && stop.abort();
+    expect(await monitorHealth(checker, spec(), { signal: stop.signal, onResult })).toEqual({
+      status: 'STOPPED',
+    });
+    expect(checker.calls).toBe(3);
   });
 });

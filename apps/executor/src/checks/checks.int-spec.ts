@@ -5,21 +5,13 @@ import { collect, textOf } from '../runtime/container-runtime.contract';
 import { DockerContainerRuntime } from '../runtime/docker/docker-container-runtime';
 import { appSpec, uniqueSuffix } from '../testing/container-spec.fixture';
 import { launcherSettings } from '../testing/launcher-settings.fixture';
-import { CheckSpec, HttpCheckMode } from './check-spec';
+import { CheckSpec } from './check-spec';
 import { runUntilHealthy } from './check-runner';
 import { containerCheckers } from './checker-factory';
 import { HttpChecker } from './http-checker';
 import { shutdownInstance } from './instance-shutdown';
-
-const httpMode = (overrides: Partial<HttpCheckMode> = {}): HttpCheckMode => ({
-  type: 'HTTP',
-  protocol: 'HTTP',
-  portName: 'main',
-  path: '/',
-  verb: 'GET',
-  successCodes: [200],
-  ...overrides,
-});
+import { removeRunContainers } from '../testing/run-containers.fixture';
+import { httpCheckMode } from './check-mode.fixture';
 
 describe('checks and pre-shutdown hooks on dockerd', () => {
   const run = uniqueSuffix();
@@ -40,13 +32,12 @@ describe('checks and pre-shutdown hooks on dockerd', () => {
   });
 
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
     hookServer.close();
   });
 
   it('readiness over HTTP passes once the server in the container answers', async () => {
-    const spec: CheckSpec = { mode: httpMode(), timeoutMs: 1000, intervalMs: 200, attempts: 20 };
+    const spec: CheckSpec = { mode: httpCheckMode(), timeoutMs: 1000, intervalMs: 200, attempts: 20 };
     const checker = checkers(
       spec.mode,
       { containerId: app.containerId, ports: app.info.localInfo.ports },
@@ -56,8 +47,8 @@ describe('checks and pre-shutdown hooks on dockerd', () => {
   });
 
   it.each([
-    [httpMode({ path: '/no-such-page' }), /returned 404/],
-    [httpMode({ successCodes: [204] }), /returned 200/],
+    [httpCheckMode({ path: '/no-such-page' }), /returned 404/],
+    [httpCheckMode({ successCodes: [204] }), /returned 200/],
   ])('an HTTP check outside the success codes is unhealthy (%#)', async (mode, message) => {
     const result = await checkers(
       mode,
@@ -72,7 +63,7 @@ describe('checks and pre-shutdown hooks on dockerd', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const begun = Date.now();
     const checker = new HttpChecker(
-      httpMode({ connectionTimeoutMs: 100 }),
+      httpCheckMode({ connectionTimeoutMs: 100 }),
       (silent.address() as AddressInfo).port,
       200,
     );
@@ -112,7 +103,7 @@ describe('checks and pre-shutdown hooks on dockerd', () => {
     const outcomes = await shutdownInstance(runtime, { containerId: victim.containerId, ports }, checkers, {
       preShutdown: {
         hooks: [
-          httpMode({ portName: 'hooks', path: '/drain', verb: 'POST', payload: '{}' }),
+          httpCheckMode({ portName: 'hooks', path: '/drain', verb: 'POST', payload: '{}' }),
           { type: 'CMD', command: 'echo pre-shutdown-hook > /proc/1/fd/1' },
         ],
         waitBeforeKillMs: 300,

@@ -1,15 +1,7 @@
-import { droveTestImages } from '../runtime/hollow/drove-test-images';
-import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
-import { foreignContainer } from '../testing/foreign-container.fixture';
+import { runningHollowContainer } from '../testing/hollow.fixture';
 import { CmdChecker, commandArgv } from './cmd-checker';
 import { containerCheckers } from './checker-factory';
-
-async function runningContainer() {
-  const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
-  const id = await runtime.create(foreignContainer('cmd', {}));
-  await runtime.start(id);
-  return { runtime, id };
-}
+import { httpCheckMode } from './check-mode.fixture';
 
 describe('CmdChecker', () => {
   it.each([
@@ -17,12 +9,12 @@ describe('CmdChecker', () => {
     ['echo not yet; exit 2', { healthy: false, message: 'Command exited with status 2: not yet' }],
     ['sleep 5', { healthy: false, message: expect.stringContaining('did not finish within 50 ms') }],
   ])('checks `%s`', async (command, expected) => {
-    const { runtime, id } = await runningContainer();
+    const { runtime, id } = await runningHollowContainer();
     expect(await new CmdChecker(runtime, id, { type: 'CMD', command }, 50).check()).toEqual(expected);
   });
 
   it('is unhealthy, not failing, when the container is gone', async () => {
-    const { runtime, id } = await runningContainer();
+    const { runtime, id } = await runningHollowContainer();
     await runtime.remove(id);
     expect((await new CmdChecker(runtime, id, { type: 'CMD', command: 'true' }, 50).check()).healthy).toBe(
       false,
@@ -39,18 +31,14 @@ describe('CmdChecker', () => {
   });
 
   it('is what the factory builds for CMD; an HTTP check on an unknown port name is unhealthy', async () => {
-    const { runtime, id } = await runningContainer();
+    const { runtime, id } = await runningHollowContainer();
     const checkers = containerCheckers(runtime);
     expect(
       await checkers({ type: 'CMD', command: 'true' }, { containerId: id, ports: {} }, 50).check(),
     ).toEqual({
       healthy: true,
     });
-    const http = checkers(
-      { type: 'HTTP', protocol: 'HTTP', portName: 'admin', path: '/', verb: 'GET', successCodes: [200] },
-      { containerId: id, ports: {} },
-      50,
-    );
+    const http = checkers(httpCheckMode({ portName: 'admin' }), { containerId: id, ports: {} }, 50);
     expect(await http.check()).toEqual({ healthy: false, message: 'No port named admin on the instance' });
   });
 });

@@ -1,24 +1,13 @@
-import { droveTestImages } from '../runtime/hollow/drove-test-images';
-import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
-import { foreignContainer } from '../testing/foreign-container.fixture';
-import { HttpCheckMode } from './check-spec';
+import { runningHollowContainer } from '../testing/hollow.fixture';
 import { hollowCheckers } from './hollow-checkers';
+import { httpCheckMode } from './check-mode.fixture';
 
-const http: HttpCheckMode = {
-  type: 'HTTP',
-  protocol: 'HTTP',
-  portName: 'main',
-  path: '/',
-  verb: 'GET',
-  successCodes: [200],
-};
+const http = httpCheckMode();
 const ports = { main: { containerPort: 8000, hostPort: 1, portType: 'HTTP' as const } };
 
 describe('hollowCheckers', () => {
   it('pass HTTP checks while the container runs and fail them once it stopped or for unknown ports', async () => {
-    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
-    const id = await runtime.create(foreignContainer('hollow-check', {}));
-    await runtime.start(id);
+    const { runtime, id } = await runningHollowContainer();
     const checkers = hollowCheckers(runtime);
     expect(await checkers(http, { containerId: id, ports }, 100).check()).toEqual({ healthy: true });
     expect((await checkers(http, { containerId: id, ports: {} }, 100).check()).healthy).toBe(false);

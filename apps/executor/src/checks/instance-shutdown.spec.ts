@@ -1,25 +1,15 @@
-import { droveTestImages } from '../runtime/hollow/drove-test-images';
-import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
-import { foreignContainer } from '../testing/foreign-container.fixture';
-import { CheckMode, Checker } from './check-spec';
+import { runningHollowContainer } from '../testing/hollow.fixture';
+import { Checker } from './check-spec';
 import { CheckerFactory } from './checker-factory';
 import { shutdownInstance } from './instance-shutdown';
+import { httpCheckMode } from './check-mode.fixture';
 
-const httpHook: CheckMode = {
-  type: 'HTTP',
-  protocol: 'HTTP',
-  portName: 'main',
-  path: '/drain',
-  verb: 'POST',
-  successCodes: [200],
-};
+const httpHook = httpCheckMode({ path: '/drain', verb: 'POST' });
 const retry = { requestTimeoutMs: 10, intervalMs: 5, attempts: 5 };
 
 describe('shutdownInstance', () => {
   it('runs hooks in order while the container runs, retries HTTP hooks, waits, then stops', async () => {
-    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
-    const id = await runtime.create(foreignContainer('shutdown', {}));
-    await runtime.start(id);
+    const { runtime, id } = await runningHollowContainer();
     const log: string[] = [];
     const httpAnswers = [false, false, true];
     const checkers: CheckerFactory = (mode): Checker => ({
@@ -54,9 +44,7 @@ describe('shutdownInstance', () => {
   });
 
   it('gives up on an HTTP hook after the retry budget and still stops the container', async () => {
-    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
-    const id = await runtime.create(foreignContainer('shutdown', {}));
-    await runtime.start(id);
+    const { runtime, id } = await runningHollowContainer();
     const failing: CheckerFactory = () => ({ check: async () => ({ healthy: false, message: 'down' }) });
     const outcomes = await shutdownInstance(runtime, { containerId: id, ports: {} }, failing, {
       preShutdown: { hooks: [httpHook], waitBeforeKillMs: 0 },
@@ -68,9 +56,7 @@ describe('shutdownInstance', () => {
   });
 
   it('just stops a container without a pre-shutdown spec', async () => {
-    const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
-    const id = await runtime.create(foreignContainer('shutdown', {}));
-    await runtime.start(id);
+    const { runtime, id } = await runningHollowContainer();
     const none: CheckerFactory = () => {
       throw new Error('no checker expected');
     };

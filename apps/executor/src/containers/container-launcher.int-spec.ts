@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createSocket } from 'node:dgram';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collect, textOf } from '../runtime/container-runtime.contract';
 import { DockerContainerRuntime } from '../runtime/docker/docker-container-runtime';
 import { appSpec, taskSpec, uniqueSuffix } from '../testing/container-spec.fixture';
 import { foreignContainer } from '../testing/foreign-container.fixture';
@@ -13,6 +15,7 @@ import { recoverInstances } from './instance-recovery';
 import { isTcpPortFree } from './port-probe';
 import { watchTask } from './task-outcome';
 import { ZombieReaper } from './zombie-reaper';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 async function httpGet(url: string, deadlineMs = 10000): Promise<{ status: number; body: string }> {
   const end = Date.now() + deadlineMs;
@@ -48,8 +51,7 @@ describe('ContainerLauncher on dockerd', () => {
   });
 
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
     configServer.close();
     await rm(configDir, { recursive: true, force: true });
   });
@@ -135,16 +137,50 @@ describe('ContainerLauncher on dockerd', () => {
     expect((await runtime.inspect(launched.containerId))?.running).toBe(false);
   });
 
+  it('forwards output to syslog for RSYSLOG logging and keeps it readable through the engine', async () => {
+    const syslog = createSocket('udp4');
+    const received: string[] = [];
+    syslog.on('message', (msg) => received.push(msg.toString()));
+    await new Promise<void>((resolve) => syslog.bind(0, '127.0.0.1', resolve));
+    try {
+      const spec = taskSpec({ ITERATIONS: '2' });
+      spec.logging = {
+        type: 'RSYSLOG',
+        server: `udp://127.0.0.1:${syslog.address().port}`,
+        tagPrefix: 'drove-',
+      };
+      const launched = await launcher.launch(spec, {});
+      await runtime.wait(launched.containerId);
+      const end = Date.now() + 5000;
+      while (received.length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(received.join('')).toContain(`drove-${spec.identity.instanceId}`);
+      expect(received.join('')).toContain('Iteration: 2');
+      const chunks = await collect(await runtime.logs(launched.containerId, { follow: false }));
+      expect(textOf(chunks)).toBe('Iteration: 1\nIteration: 2\n');
+    } finally {
+      syslog.close();
+    }
+  });
+
   it('recovers running instances from labels, and reaps zombies but never unlabelled containers', async () => {
     const known = await launcher.launch(appSpec(), { role: 'known' });
     const zombie = await launcher.launch(appSpec(), { role: 'zombie' });
     const plain = await runtime.create({ ...foreignContainer('plain', { 'drove-ts.run': run }) });
     await runtime.start(plain);
+    const finished = await launcher.launch(taskSpec({ ITERATIONS: '1', EXIT_CODE: '3' }), {
+      role: 'finished',
+    });
+    await runtime.wait(finished.containerId);
 
     const recovered = (await recoverInstances(runtime)).filter((r) => r.info.executorId === 'executor-test');
     const mine = recovered.find((r) => r.containerId === known.containerId);
     expect(mine).toMatchObject({ spec: { role: 'known' }, info: known.info });
     expect(recovered.some((r) => r.containerId === plain)).toBe(false);
+    expect(recovered.find((r) => r.containerId === finished.containerId)).toMatchObject({
+      running: false,
+      exitCode: 3,
+      spec: { role: 'finished' },
+    });
 
     const reaper = new ZombieReaper(runtime, 0, Date.now, { 'drove-ts.run': run });
     const knownIds = new Set(

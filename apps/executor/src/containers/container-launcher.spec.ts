@@ -3,6 +3,7 @@ import { ImagePullError } from '../runtime/container-runtime.errors';
 import { droveTestImages } from '../runtime/hollow/drove-test-images';
 import { HollowContainerRuntime } from '../runtime/hollow/hollow-container-runtime';
 import { appSpec, taskSpec } from '../testing/container-spec.fixture';
+import { hollowRuntime } from '../testing/hollow.fixture';
 import { launcherSettings } from '../testing/launcher-settings.fixture';
 import { ContainerLauncher, LauncherSettings } from './container-launcher';
 import { parseDroveLabels } from './drove-labels';
@@ -132,5 +133,32 @@ describe('ContainerLauncher', () => {
     await uncached.destroy(launched.containerId);
     await uncached.releaseImage(image);
     expect(await runtime.hasImage(image)).toBe(false);
+  });
+
+  it('reports the start failure even when removing the failed container fails too', async () => {
+    const runtime = hollowRuntime();
+    runtime.start = async () => {
+      throw new Error('cpuset 0-99: Requested CPUs are not available');
+    };
+    runtime.remove = async () => {
+      throw new Error('engine gone');
+    };
+    await expect(setup({}, runtime).launcher.launch(appSpec(), {})).rejects.toThrow(
+      'Requested CPUs are not available',
+    );
+  });
+
+  it('pulls from a registry that needs credentials with the ones configured for its host', async () => {
+    const image = 'registry.example.com/team/app:1';
+    const runtime = new HollowContainerRuntime({
+      images: {},
+      registry: { [image]: {} },
+      registryPasswords: { 'registry.example.com': 'secret' },
+    });
+    await expect(setup({}, runtime).launcher.provision(appSpec({ image }))).rejects.toThrow(
+      'authentication required',
+    );
+    const registryAuth = { 'registry.example.com': { username: 'drove', password: 'secret' } };
+    expect(await setup({ registryAuth }, runtime).launcher.provision(appSpec({ image }))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { ContainerRuntime, FileToCopy } from '../runtime/container-runtime.port';
-import { ImagePullPolicy, ensureImage } from '../runtime/image-pull-policy';
+import { ImagePullPolicy, ensureImage, registryCredentials } from '../runtime/image-pull-policy';
 import { ConfigSources, resolveConfigFiles } from './config-files';
 import { containerName } from './container-name';
 import { HostSettings, containerRequest } from './container-request';
@@ -17,6 +17,8 @@ export interface LauncherSettings {
   pullPolicy: ImagePullPolicy;
   // Keep images after an instance ends (Drove's cacheImages); clusters without registry access need this.
   cacheImages: boolean;
+  // Drove's dockerAuth.entries: registry host -> credentials.
+  registryAuth?: Record<string, { username: string; password: string }>;
   host: HostSettings;
   executorEnv: Record<string, string | undefined>;
   configSources: ConfigSources;
@@ -53,6 +55,7 @@ export class ContainerLauncher {
     return ensureImage(this.runtime, spec.image, {
       policy: this.settings.pullPolicy,
       timeoutMs: spec.pullTimeoutMs,
+      credentials: registryCredentials(spec.image, this.settings.registryAuth ?? {}),
     });
   }
 
@@ -134,7 +137,9 @@ export class ContainerLauncher {
       const ports = portInfoFrom(spec.ports, details?.ports ?? []);
       return { containerId, name, info: { ...info, localInfo: { ...info.localInfo, ports } } };
     } catch (err) {
-      if (containerId) await this.runtime.remove(containerId);
+      // The launch error is what the instance reports; a failing clean-up must not hide it (the zombie reaper
+      // removes a container left behind).
+      if (containerId) await this.runtime.remove(containerId).catch(() => undefined);
       settings.portRange?.release(reserved);
       throw err;
     }

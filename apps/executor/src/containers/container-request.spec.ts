@@ -56,6 +56,13 @@ describe('containerRequest', () => {
     );
   });
 
+  it('falls back to the executor-wide default user only when the spec names none', () => {
+    const withDefault = { ...DEFAULT_HOST_SETTINGS, defaultUser: { user: 'app', group: 'app' } };
+    expect(containerRequest(appSpec(), input, withDefault).user).toBe('app:app');
+    expect(containerRequest(appSpec({ user: { user: '0' } }), input, withDefault).user).toBe('0');
+    expect(containerRequest(appSpec(), input, DEFAULT_HOST_SETTINGS).user).toBeUndefined();
+  });
+
   it('maps direct devices with cgroup permissions, detailed ones and the GPU switch to device requests', () => {
     const spec = appSpec({
       devices: [

@@ -4,7 +4,7 @@ import {
   DeviceRequest,
   LogDriver,
 } from '../runtime/container-runtime.port';
-import { ContainerSpec, DevicePermissions, DeviceSpec, LoggingSpec } from './container-spec';
+import { ContainerSpec, DevicePermissions, DeviceSpec, LoggingSpec, UserSpec } from './container-spec';
 
 // cgroup and host settings of a Drove container (DockerUtils#createContainer in drove-executor).
 
@@ -16,6 +16,8 @@ export interface HostSettings {
   logBufferSizeMB: number;
   cacheFileSizeMB: number;
   cacheFileCount: number;
+  // Drove's defaultUserSpec: the user of containers whose spec names none.
+  defaultUser?: UserSpec;
 }
 
 export const DEFAULT_HOST_SETTINGS: HostSettings = {
@@ -101,6 +103,10 @@ export function logDriver(logging: LoggingSpec, instanceId: string, host: HostSe
   };
 }
 
+function userOf(user: UserSpec | undefined): string | undefined {
+  return user ? [user.user, user.group].filter(Boolean).join(':') : undefined;
+}
+
 export interface RequestInput {
   name: string;
   labels: Record<string, string>;
@@ -122,7 +128,7 @@ export function containerRequest(
     labels: input.labels,
     env: input.env,
     cmd: spec.args.length > 0 ? spec.args : undefined,
-    user: spec.user ? [spec.user.user, spec.user.group].filter(Boolean).join(':') : undefined,
+    user: userOf(spec.user ?? host.defaultUser),
     cpusetCpus: cpusetCpus(spec),
     cpusetMems: host.numaPinning ? numaNodes(spec).join(',') : undefined,
     memoryBytes: memoryBytes(spec),

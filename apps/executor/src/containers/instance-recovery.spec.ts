@@ -14,6 +14,10 @@ describe('recoverInstances', () => {
     const task = await launcher.launch(taskSpec({ ITERATIONS: '100' }), { kind: 'task' });
     const stopped = await launcher.launch(appSpec(), {});
     await runtime.stop(stopped.containerId, 1);
+    const finished = await launcher.launch(taskSpec({ ITERATIONS: '1', EXIT_CODE: '3' }), {
+      kind: 'finished',
+    });
+    await runtime.wait(finished.containerId);
     await runtime.start(await runtime.create(foreignContainer('plain', {})));
     await runtime.start(
       await runtime.create(
@@ -22,7 +26,19 @@ describe('recoverInstances', () => {
     );
 
     const recovered = await recoverInstances(runtime);
-    expect(recovered.map((r) => r.containerId).sort()).toEqual([app.containerId, task.containerId].sort());
+    expect(recovered.map((r) => r.containerId).sort()).toEqual(
+      [app.containerId, task.containerId, finished.containerId].sort(),
+    );
+    expect(recovered.find((r) => r.containerId === finished.containerId)).toMatchObject({
+      jobType: 'COMPUTATION',
+      running: false,
+      exitCode: 3,
+      spec: { kind: 'finished' },
+    });
+    expect(recovered.find((r) => r.containerId === task.containerId)).toMatchObject({
+      running: true,
+      exitCode: undefined,
+    });
     const recoveredApp = recovered.find((r) => r.containerId === app.containerId);
     expect(recoveredApp).toMatchObject({
       name: app.name,
@@ -30,6 +46,7 @@ describe('recoverInstances', () => {
       instanceId: app.info.instanceId,
       spec: { kind: 'app' },
       info: app.info,
+      running: true,
     });
     expect(recoveredApp?.info.localInfo.ports.main?.hostPort).toBeGreaterThan(0);
     expect(recoveredApp?.startedAt).toBeGreaterThan(0);

@@ -19,11 +19,16 @@ export interface RecoveredInstance {
   spec: unknown;
   info: ExecutorInstanceInfo;
   startedAt?: number;
+  running: boolean;
+  // Set for a task that ended while the executor was down: its result can still be reported.
+  exitCode?: number;
 }
 
 // After an executor restart: every running container carrying all of Drove's labels, with its instance record
 // rebuilt from them. Host ports are taken from the engine, which is the truth even when they were chosen by it.
-// Containers with broken labels are skipped (the zombie reaper deals with them).
+// Unlike Drove, task containers that finished while the executor was down are returned too (with their exit
+// code), so their result is reported instead of the task being marked LOST. Stopped app and local-service
+// containers and containers with broken labels are skipped (the zombie reaper deals with them).
 export async function recoverInstances(runtime: ContainerRuntime): Promise<RecoveredInstance[]> {
   const containers = await runtime.list({
     labels: {
@@ -32,13 +37,15 @@ export async function recoverInstances(runtime: ContainerRuntime): Promise<Recov
       [INSTANCE_SPEC_LABEL]: true,
       [INSTANCE_INFO_LABEL]: true,
     },
-    all: false,
+    all: true,
   });
   const recovered: RecoveredInstance[] = [];
   for (const container of containers) {
     const labels = parseDroveLabels(container.labels);
     const details = labels && (await runtime.inspect(container.id));
-    if (!labels || !details?.running) continue;
+    if (!labels || !details) continue;
+    const finishedTask = !details.running && details.status === 'exited' && labels.jobType === 'COMPUTATION';
+    if (!details.running && !finishedTask) continue;
     const portSpecs = Object.entries(labels.info.localInfo?.ports ?? {}).map(([name, p]) => ({
       name,
       port: p.containerPort,
@@ -53,6 +60,8 @@ export async function recoverInstances(runtime: ContainerRuntime): Promise<Recov
       spec: labels.spec,
       info: { ...labels.info, localInfo: { ...labels.info.localInfo, ports } },
       startedAt: details.startedAt,
+      running: details.running,
+      exitCode: finishedTask ? details.exitCode : undefined,
     });
   }
   return recovered;

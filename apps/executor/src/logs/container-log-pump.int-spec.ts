@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContainerLauncher } from '../containers/container-launcher';
+import { collect, textOf } from '../runtime/container-runtime.contract';
 import { DockerContainerRuntime } from '../runtime/docker/docker-container-runtime';
 import { appSpec, taskSpec, uniqueSuffix } from '../testing/container-spec.fixture';
 import { launcherSettings } from '../testing/launcher-settings.fixture';
@@ -9,6 +10,7 @@ import { pumpContainerLogs } from './container-log-pump';
 import { OUTPUT_LOG, instanceLogDir, instanceLogParts } from './instance-log-location';
 import { LogFileReader } from './log-file-reader';
 import { RotatingLogFile } from './rotating-log-file';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 describe('container output into output.log on dockerd', () => {
   const run = uniqueSuffix();
@@ -19,8 +21,7 @@ describe('container output into output.log on dockerd', () => {
     root = await mkdtemp(join(tmpdir(), 'drove-ts-pump-'));
   });
   afterAll(async () => {
-    const ours = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-    await Promise.all(ours.map((c) => runtime.remove(c.id)));
+    await removeRunContainers(runtime, run);
     await rm(root, { recursive: true, force: true });
   });
 
@@ -58,6 +59,10 @@ describe('container output into output.log on dockerd', () => {
     const path = join(root, 'recovered', 'output.log');
     const file = new RotatingLogFile(path, { maxSizeBytes: 1024 * 1024, maxFiles: 1, compress: false });
     await runtime.exec(launched.containerId, ['sh', '-c', 'echo before-restart > /proc/1/fd/1']);
+    // Attach only once the earlier output has reached the log driver, as it has after a real restart.
+    const logged = async () =>
+      textOf(await collect(await runtime.logs(launched.containerId, { follow: false })));
+    while (!(await logged()).includes('before-restart')) await new Promise((r) => setTimeout(r, 50));
     const pump = await pumpContainerLogs(runtime, launched.containerId, file, { fromNow: true });
     await runtime.exec(launched.containerId, ['sh', '-c', 'echo after-restart > /proc/1/fd/1']);
     await runtime.stop(launched.containerId, 1);

@@ -21,8 +21,13 @@ export async function pumpContainerLogs(
 ): Promise<LogPump> {
   const stream = await runtime.logs(containerId, { follow: true, tail: options.fromNow ? 0 : undefined });
   const done = (async () => {
-    for await (const chunk of stream) {
-      await file.write(chunk.data);
+    try {
+      for await (const chunk of stream) {
+        await file.write(chunk.data);
+      }
+    } finally {
+      // A failed write (disk full) must not leave the engine's log stream open.
+      stream.close();
     }
   })();
   return { done, close: () => stream.close() };

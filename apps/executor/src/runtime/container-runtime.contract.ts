@@ -8,6 +8,7 @@ import {
   NameConflictError,
 } from './container-runtime.errors';
 import { ensureImage } from './image-pull-policy';
+import { removeRunContainers } from '../testing/run-containers.fixture';
 
 // One behavioural contract for every ContainerRuntime adapter, run against the hollow runtime (unit tier) and
 // the real dockerd (int tier). Only behaviour both must share is asserted: no exit codes of signalled
@@ -67,8 +68,7 @@ export function describeContainerRuntimeContract(
       ({ runtime, slowMs } = await makeTarget());
     });
     afterAll(async () => {
-      const leftovers = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
-      await Promise.all(leftovers.map((c) => runtime.remove(c.id)));
+      await removeRunContainers(runtime, run);
     });
 
     it('answers ping and knows which images are present', async () => {
@@ -139,11 +139,16 @@ export function describeContainerRuntimeContract(
       expect((await runtime.exec(id, ['sh', '-c', 'cat /tmp/other.txt'])).output).toBe('second');
     });
 
+    // stdout and stderr are separate pipes: their relative order in the combined output is not defined.
     it('runs commands in a running container with their exit code and combined output', async () => {
       const id = await started({ env: ['GREETING=hello'] });
-      expect(await runtime.exec(id, ['sh', '-c', 'echo $GREETING; echo oops >&2; exit 3'])).toEqual({
+      expect(await runtime.exec(id, ['sh', '-c', 'echo $GREETING; echo again; exit 3'])).toEqual({
         exitCode: 3,
-        output: 'hello\noops\n',
+        output: 'hello\nagain\n',
+      });
+      expect(await runtime.exec(id, ['sh', '-c', 'echo oops >&2'])).toEqual({
+        exitCode: 0,
+        output: 'oops\n',
       });
       expect((await runtime.exec(id, ['sh', '-c', 'test -f /nope'])).exitCode).toBe(1);
       expect((await runtime.exec(id, ['sh', '-c', 'no-such-binary'])).exitCode).toBe(127);
@@ -189,6 +194,16 @@ export function describeContainerRuntimeContract(
       const chunks = await collect(await runtime.logs(noisy, { follow: false }));
       expect(textOf(chunks, 'stdout')).toBe('out\n');
       expect(textOf(chunks, 'stderr')).toBe('err\n');
+    });
+
+    it('returns only output written since a given time', async () => {
+      const id = await started({ image: TASK_IMAGE, env: ['ITERATIONS=1'] });
+      await runtime.wait(id);
+      const since = async (sinceSeconds: number) =>
+        textOf(await collect(await runtime.logs(id, { follow: false, sinceSeconds })));
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      expect(await since(nowSeconds - 60)).toBe('Iteration: 1\n');
+      expect(await since(nowSeconds + 60)).toBe('');
     });
 
     it('lets a follower close its stream while the container keeps running', async () => {

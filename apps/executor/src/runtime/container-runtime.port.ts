@@ -159,12 +159,19 @@ export interface ContainerStats {
   pids: number;
 }
 
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+  // The registry host the credentials are for.
+  serverAddress: string;
+}
+
 export interface ContainerRuntime {
   // Engine reachable (the executor's /healthcheck).
   ping(): Promise<boolean>;
   hasImage(image: string): Promise<boolean>;
   // Rejects with ImagePullTimeoutError after timeoutMs and ImagePullError on any engine failure.
-  pullImage(image: string, timeoutMs: number): Promise<void>;
+  pullImage(image: string, timeoutMs: number, credentials?: RegistryCredentials): Promise<void>;
   // Ignores an image still in use or already gone.
   removeImage(image: string): Promise<void>;
   // Rejects with ImageNotFoundError when the image is absent and NameConflictError when the name is taken.

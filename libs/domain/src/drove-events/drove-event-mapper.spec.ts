@@ -155,6 +155,19 @@ describe('Drove event feed mapping', () => {
     ]);
   });
 
+  it('a new leader also tells that the previous one lost leadership', () => {
+    const [lost, acquired] = mapAll(
+      clusterEvent('LeadershipAcquired', { hostname: 'c2', previousLeader: 'c1', at: 3 }),
+    );
+    expect([lost.type, lost.metadata, acquired.type, acquired.metadata]).toEqual([
+      'LEADERSHIP_LOST',
+      { HOSTNAME: 'c1' },
+      'LEADERSHIP_ACQUIRED',
+      { HOSTNAME: 'c2' },
+    ]);
+    expect(lost.id).not.toBe(acquired.id);
+  });
+
   it('local service state changes', () => {
     const spec = localServiceSpecJson() as LocalServiceSpecJson;
     const [createdEvent, completedEvent] = mapAll(

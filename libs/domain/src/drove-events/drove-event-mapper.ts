@@ -7,6 +7,7 @@ import {
   cpuCount,
   memoryInMB,
 } from '../common/wire-types';
+import { nameUuidFromString } from '../common/ids';
 import { ExecutorEvent } from '../executor/events';
 import { InstanceEvent } from '../instance/events';
 import { formatHostPorts, isLocalServiceInstance } from '../instance/instance-info';
@@ -28,6 +29,12 @@ const deployableFacts = (spec: DeployableSpecJson): Metadata => ({
   MEMORY: memoryInMB(spec.resources),
 });
 
+const droveEvent = (id: string, time: number, type: DroveEventType, values: Metadata): DroveEvent => {
+  const metadata: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') metadata[k] = v;
+  return { type, id, time, metadata };
+};
+
 // Turns our log into Drove's event feed. It folds the log like any projection: the facts Drove repeats in every
 // app/service event (name, image, resources, ports) come from the creation event, the rest from each event.
 export class DroveEventMapper {
@@ -39,10 +46,13 @@ export class DroveEventMapper {
     const e = { type: stored.type, data: stored.data } as KnownEvent;
     const metadata = this.metadataOf(e);
     if (!metadata) return [];
-    const [type, values] = metadata;
-    const clean: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') clean[k] = v;
-    return [{ type, id: stored.id, time: stored.time, metadata: clean }];
+    const event = droveEvent(stored.id, stored.time, ...metadata);
+    // A deposed leader cannot write (fencing), so its LEADERSHIP_LOST is told by its successor's election.
+    if (e.type === 'LeadershipAcquired' && e.data.previousLeader) {
+      const lostId = nameUuidFromString(`${stored.id}:LEADERSHIP_LOST`);
+      return [droveEvent(lostId, stored.time, 'LEADERSHIP_LOST', { HOSTNAME: e.data.previousLeader }), event];
+    }
+    return [event];
   }
 
   private metadataOf(e: KnownEvent): [DroveEventType, Metadata] | undefined {

@@ -37,7 +37,7 @@ export class CreateApplicationOperationDto {
   @Integer()
   @Min(0)
   @Max(2048)
-  instances!: number;
+  instances = 0;
   @NotNull()
   @NestedOf(() => ClusterOpSpecDto)
   opSpec!: ClusterOpSpecDto;
@@ -54,7 +54,7 @@ export class StartInstancesOperationDto extends OnAppWithOpSpecDto {
   @Integer()
   @Min(0)
   @Max(1024)
-  instances!: number;
+  instances = 0;
 }
 
 export class StopInstancesOperationDto extends OnAppWithOpSpecDto {
@@ -75,7 +75,7 @@ export class ScaleApplicationOperationDto extends OnAppWithOpSpecDto {
   @Integer()
   @Min(0)
   @Max(2048)
-  requiredInstances!: number;
+  requiredInstances = 0;
 }
 
 export class ReplaceInstancesOperationDto extends OnAppWithOpSpecDto {

@@ -38,7 +38,7 @@ export class CreateLocalServiceOperationDto {
   @Integer()
   @Min(1)
   @Max(256)
-  instancesPerHost!: number;
+  instancesPerHost = 0;
 }
 
 export class ActivateLocalServiceOperationDto extends OnServiceDto {
@@ -94,7 +94,7 @@ export class UpdateLocalServiceInstanceCountOperationDto extends OnServiceDto {
   @Integer()
   @Min(1)
   @Max(256)
-  instancesPerHost!: number;
+  instancesPerHost = 0;
 }
 
 export class DestroyLocalServiceOperationDto extends OnServiceDto {

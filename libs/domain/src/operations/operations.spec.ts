@@ -84,6 +84,10 @@ describe('ApplicationOperation', () => {
       'opSpec.failureStrategy must not be null',
     ],
     [{ type: 'RECOVER' }, 'appId must not be empty'],
+    [
+      { type: 'SUSPEND', appId, opSpec: { ...opSpec, parallelism: undefined } },
+      'opSpec.parallelism must be greater than or equal to 1',
+    ],
   ])('%j fails with "%s"', (op, message) => {
     expect(errorsOf(parseApplicationOperation(op))).toContain(message);
   });
@@ -150,6 +154,7 @@ describe('LocalServiceOperation', () => {
     ],
     [{ type: 'STOP_INSTANCES', serviceId, instanceIds: [] }, 'instanceIds must not be empty'],
     [{ type: 'ACTIVATE', serviceId: '' }, 'serviceId must not be empty'],
+    [{ type: 'UPDATE_INSTANCE_COUNT', serviceId }, 'instancesPerHost must be greater than or equal to 1'],
   ])('%j fails with "%s"', (op, message) => {
     expect(errorsOf(parseLocalServiceOperation(op))).toContain(message);
   });

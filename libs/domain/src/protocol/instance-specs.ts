@@ -70,6 +70,15 @@ export interface InstancePlacement {
   instanceAuthToken?: string;
 }
 
+// What application and local-service instances carry beyond a task: ports, checks, hooks and the JWT.
+const serviceParts = (spec: ApplicationSpecJson | LocalServiceSpecJson, placement: InstancePlacement) => ({
+  ports: spec.exposedPorts,
+  healthcheck: spec.healthcheck,
+  readiness: spec.readiness,
+  ...(spec.preShutdown ? { preShutdown: spec.preShutdown } : {}),
+  ...(placement.instanceAuthToken ? { instanceAuthToken: placement.instanceAuthToken } : {}),
+});
+
 export const applicationInstanceSpec = (
   appId: string,
   spec: ApplicationSpecJson,
@@ -78,11 +87,7 @@ export const applicationInstanceSpec = (
   appId,
   appName: spec.name,
   ...commonOf(spec, placement.instanceId, placement.resources),
-  ports: spec.exposedPorts,
-  healthcheck: spec.healthcheck,
-  readiness: spec.readiness,
-  ...(spec.preShutdown ? { preShutdown: spec.preShutdown } : {}),
-  ...(placement.instanceAuthToken ? { instanceAuthToken: placement.instanceAuthToken } : {}),
+  ...serviceParts(spec, placement),
 });
 
 export const taskInstanceSpec = (spec: TaskSpecJson, placement: InstancePlacement): TaskInstanceSpecJson => ({
@@ -99,10 +104,6 @@ export const localServiceInstanceSpec = (
   serviceId,
   serviceName: spec.name,
   ...commonOf(spec, placement.instanceId, placement.resources),
-  ports: spec.exposedPorts,
+  ...serviceParts(spec, placement),
   hostLevelInstance: placement.hostLevelInstance,
-  healthcheck: spec.healthcheck,
-  readiness: spec.readiness,
-  ...(spec.preShutdown ? { preShutdown: spec.preShutdown } : {}),
-  ...(placement.instanceAuthToken ? { instanceAuthToken: placement.instanceAuthToken } : {}),
 });

@@ -65,7 +65,7 @@ export class CheckSpecDto {
   @Integer()
   @Min(1)
   @Max(100)
-  attempts!: number;
+  attempts = 0;
   @Optional()
   @DurationField()
   initialDelay?: Duration;

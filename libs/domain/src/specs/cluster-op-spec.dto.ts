@@ -11,7 +11,7 @@ export class ClusterOpSpecDto {
   @Integer()
   @Min(1)
   @Max(512)
-  parallelism!: number;
+  parallelism = 0;
   // Required by Drove and unused by it; kept for wire compatibility.
   @NotNull()
   @EnumOf(FAILURE_STRATEGIES, 'FailureStrategy')

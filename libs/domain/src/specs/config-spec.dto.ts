@@ -1,4 +1,4 @@
-import { NestedOf, NotEmpty, NotNull, TypeId } from './dto-decorators';
+import { Base64Field, NestedOf, NotEmpty, NotNull, TypeId } from './dto-decorators';
 import { HttpCallSpecDto } from './http-call-spec.dto';
 
 export class InlineConfigSpecDto {
@@ -8,6 +8,7 @@ export class InlineConfigSpecDto {
   localFilename!: string;
   // base64 of the file's bytes, as Drove's byte[] field travels
   @NotEmpty()
+  @Base64Field()
   data!: string;
 }
 

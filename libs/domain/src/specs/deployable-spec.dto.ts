@@ -1,5 +1,4 @@
-import { IsObject } from 'class-validator';
-import { NestedOf, NotEmpty, NotNull, MaxSize, Optional, PolymorphicOf } from './dto-decorators';
+import { MaxSize, NestedOf, NotEmpty, NotNull, Optional, PolymorphicOf, StringMap } from './dto-decorators';
 import { ConfigSpecDto, configSpecTypes } from './config-spec.dto';
 import { DeviceSpecDto, deviceSpecTypes } from './device-spec.dto';
 import { ExecutableCoordinatesDto, executableTypes } from './executable.dto';
@@ -30,10 +29,10 @@ export abstract class DeployableSpecDto {
   @PolymorphicOf('PlacementPolicy', placementPolicyTypes)
   placementPolicy?: PlacementPolicyDto;
   @Optional()
-  @IsObject()
+  @StringMap()
   tags?: Record<string, string>;
   @Optional()
-  @IsObject()
+  @StringMap()
   env?: Record<string, string>;
   @Optional()
   @MaxSize(2048)

@@ -1,4 +1,4 @@
-import { EnumOf, Integer, NotEmpty, Optional, TypeId } from './dto-decorators';
+import { EnumOf, Integer, NotEmpty, Optional, StringMap, TypeId } from './dto-decorators';
 
 export const DEVICE_PERMISSIONS = ['READ_ONLY', 'WRITE_ONLY', 'MKNOD_ONLY', 'ALL', 'READ_WRITE'] as const;
 export type DevicePermission = (typeof DEVICE_PERMISSIONS)[number];
@@ -28,6 +28,7 @@ export class DetailedDeviceSpecDto {
   @Optional()
   capabilities?: string[][];
   @Optional()
+  @StringMap()
   options?: Record<string, string>;
 }
 

@@ -1,13 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import {
-  Allow,
-  IsDefined,
-  IsOptional,
-  ValidateBy,
-  ValidateNested,
-  ValidationOptions,
-  buildMessage,
-} from 'class-validator';
+import { Allow, IsDefined, IsOptional, ValidateBy, ValidateNested, buildMessage } from 'class-validator';
 import { Duration } from '../common/duration';
 
 // Decorators that give class-validator the behaviour of Drove's Jackson + Bean Validation stack:
@@ -50,23 +42,64 @@ export const Min = (min: number): PropertyDecorator =>
 export const Max = (max: number): PropertyDecorator =>
   numberCheck('max', (n) => n <= max, `must be less than or equal to ${max}`);
 
-export const Range = (min: number, max: number): PropertyDecorator =>
-  numberCheck('range', (n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+const both =
+  (a: PropertyDecorator, b: PropertyDecorator): PropertyDecorator =>
+  (target, key) => {
+    a(target, key);
+    b(target, key);
+  };
 
+// Jackson coerces numeric strings into int/long fields and rejects other strings while reading.
 export const Integer = (): PropertyDecorator =>
-  numberCheck('integer', (n) => Number.isInteger(n), 'must be an integer');
-
-export const Pattern = (regex: RegExp, source: string, options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy(
-    {
-      name: 'pattern',
-      validator: {
-        validate: (v) => v === undefined || v === null || (typeof v === 'string' && regex.test(v)),
-        defaultMessage: () => `must match "${source}"`,
+  both(
+    Transform(
+      ({ value }) => {
+        if (typeof value !== 'string') return value;
+        if (/^\s*-?\d+\s*$/.test(value)) return Number(value);
+        throw new JsonMappingError(
+          `Cannot deserialize value of type \`int\` from String ${JSON.stringify(value)}: not a valid \`int\` value`,
+        );
       },
-    },
-    options,
+      { toClassOnly: true },
+    ),
+    numberCheck('integer', (n) => Number.isInteger(n), 'must be an integer'),
   );
+
+// A Map<String, String>: scalar values are read as strings (as Jackson coerces them), anything else fails.
+export const StringMap = (): PropertyDecorator =>
+  both(
+    Transform(
+      ({ value }) => {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          if (value === undefined || value === null) return value;
+          throw new JsonMappingError(
+            `Cannot deserialize value of type \`java.util.Map\` from ${JSON.stringify(value)}`,
+          );
+        }
+        return Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).map(([k, v]) => {
+            if (v !== null && typeof v === 'object') {
+              throw new JsonMappingError(
+                `Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(v) ? 'Array' : 'Object'} value (key ${JSON.stringify(k)})`,
+              );
+            }
+            return [k, v === null ? v : String(v)];
+          }),
+        );
+      },
+      { toClassOnly: true },
+    ),
+    Allow(),
+  );
+
+export const Pattern = (regex: RegExp, source: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'pattern',
+    validator: {
+      validate: (v) => v === undefined || v === null || (typeof v === 'string' && regex.test(v)),
+      defaultMessage: () => `must match "${source}"`,
+    },
+  });
 
 export const SIZE_MESSAGE = (min: number, max: number): string => `size must be between ${min} and ${max}`;
 
@@ -101,13 +134,6 @@ export const EnumOf = <T extends string>(values: readonly T[], typeName: string)
     },
   );
 
-export const EnumListOf = <T extends string>(values: readonly T[], typeName: string): PropertyDecorator =>
-  Transform(
-    ({ value }) =>
-      Array.isArray(value) ? value.map((v: unknown) => readEnum(values, v, typeName)) : (value as unknown),
-    { toClassOnly: true },
-  );
-
 export const DurationField = (): PropertyDecorator =>
   Transform(
     ({ value }) => {
@@ -132,37 +158,43 @@ export const NestedOf = (cls: () => Ctor): PropertyDecorator => {
     },
     { toClassOnly: true },
   );
-  return (target, key) => {
-    nested(target, key);
-    transform(target, key);
-  };
+  return both(nested, transform);
 };
 
-// A `type`-discriminated hierarchy (Jackson EXISTING_PROPERTY): the type id is case-insensitive, an unknown one
-// is a mapping error naming the known ids, and `defaultType` stands in when `type` is missing.
+// Resolves a Jackson EXISTING_PROPERTY type id, case-insensitively: the class to read, and the `type` value to
+// keep (a subtype may declare `canonicalType`, e.g. SCALE read as SCALE_INSTANCES is written SCALE).
+export const resolveSubtype = (
+  baseName: string,
+  subTypes: Record<string, Ctor>,
+  given: unknown,
+): { cls: Ctor; type: string } => {
+  const known = Object.keys(subTypes);
+  if (given === undefined || given === null) {
+    throw new JsonMappingError(
+      `Could not resolve subtype of ${baseName}: missing type id property 'type' (known type ids = [${known.join(', ')}])`,
+    );
+  }
+  const typeId = typeof given === 'string' ? known.find((k) => k === normaliseEnum(given)) : undefined;
+  if (!typeId) {
+    throw new JsonMappingError(
+      `Could not resolve type id '${String(given)}' as a subtype of ${baseName}: known type ids = [${known.join(', ')}]`,
+    );
+  }
+  const cls = subTypes[typeId];
+  return { cls, type: (cls as unknown as { canonicalType?: string }).canonicalType ?? typeId };
+};
+
+// A `type`-discriminated field or list; `defaultType` stands in when `type` is missing.
 export const PolymorphicOf = (
   baseName: string,
   subTypesOf: () => Record<string, Ctor>,
   defaultType?: string,
 ): PropertyDecorator => {
   const one = (raw: unknown): unknown => {
-    const subTypes = subTypesOf();
-    const known = Object.keys(subTypes);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
     const record = raw as Record<string, unknown>;
-    const given = record.type ?? defaultType;
-    if (given === undefined || given === null) {
-      throw new JsonMappingError(
-        `Could not resolve subtype of ${baseName}: missing type id property 'type' (known type ids = [${known.join(', ')}])`,
-      );
-    }
-    const typeId = readEnumOrUnknown(known, given);
-    if (!typeId) {
-      throw new JsonMappingError(
-        `Could not resolve type id '${String(given)}' as a subtype of ${baseName}: known type ids = [${known.join(', ')}]`,
-      );
-    }
-    return plainToInstance(subTypes[typeId], { ...record, type: canonicalTypeOf(subTypes[typeId], typeId) });
+    const { cls, type } = resolveSubtype(baseName, subTypesOf(), record.type ?? defaultType);
+    return plainToInstance(cls, { ...record, type });
   };
   const transform = Transform(
     ({ obj, key }) => {
@@ -171,19 +203,23 @@ export const PolymorphicOf = (
     },
     { toClassOnly: true },
   );
-  const nested = ValidateNested();
-  return (target, key) => {
-    transform(target, key);
-    nested(target, key);
-  };
+  return both(transform, ValidateNested());
 };
-
-const readEnumOrUnknown = (known: string[], given: unknown): string | undefined =>
-  typeof given === 'string' ? known.find((k) => k === normaliseEnum(given)) : undefined;
-
-// A subtype may carry a `type` value different from its JSON type id (Drove's SCALE op says SCALE_INSTANCES).
-const canonicalTypeOf = (cls: Ctor, typeId: string): string =>
-  (cls as unknown as { canonicalType?: string }).canonicalType ?? typeId;
 
 // Marks the discriminator as a known field, so that unknown-field stripping keeps it.
 export const TypeId = (): PropertyDecorator => Allow();
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+// A byte[] field: Jackson reads base64 and fails the whole body on anything else.
+export const Base64Field = (): PropertyDecorator =>
+  Transform(
+    ({ value }) => {
+      if (typeof value === 'string' && BASE64.test(value) && value.length % 4 !== 1) return value;
+      if (value === undefined || value === null) return value;
+      throw new JsonMappingError(
+        `Cannot deserialize value of type \`byte[]\` from String ${JSON.stringify(value)}: Failed to decode VALUE_STRING as base64 (MIME-NO-LINEFEEDS)`,
+      );
+    },
+    { toClassOnly: true },
+  );

@@ -42,6 +42,10 @@ const APP_CASES: [string, unknown, string][] = [
   ['exposedPorts[0].port', 0, 'exposedPorts[0].port must be greater than or equal to 1'],
   ['exposedPorts[0].port', 65536, 'exposedPorts[0].port must be less than or equal to 65535'],
   ['exposedPorts[0].type', undefined, 'exposedPorts[0].type must not be null'],
+  ['exposedPorts[0].port', undefined, 'exposedPorts[0].port must be greater than or equal to 1'],
+  ['healthcheck.attempts', undefined, 'healthcheck.attempts must be greater than or equal to 1'],
+  ['logging.maxFiles', undefined, 'logging.maxFiles must be greater than or equal to 1'],
+  ['placementPolicy', { type: 'MAX_N_PER_HOST' }, 'placementPolicy.max must be greater than or equal to 1'],
   ['volumes[0].pathInContainer', '', 'volumes[0].pathInContainer must not be empty'],
   ['volumes[0].pathOnHost', '', 'volumes[0].pathOnHost must not be empty'],
   ['volumes[0].mode', undefined, 'volumes[0].mode must not be null'],
@@ -85,6 +89,16 @@ const APP_CASES: [string, unknown, string][] = [
   ['devices[0].pathOnHost', '', 'devices[0].pathOnHost must not be empty'],
   ['userSpec.user', '', 'userSpec.user must not be empty'],
   ['args', new Array(2049).fill('a'), 'args size must be between 0 and 2048'],
+  ['logging', { type: 'RSYSLOG', server: '' }, 'logging.server must not be empty'],
+  ['healthcheck.mode', { type: 'CMD', command: '' }, 'healthcheck.mode.command must not be empty'],
+  [
+    'placementPolicy',
+    { type: 'MAX_N_PER_HOST', max: 65 },
+    'placementPolicy.max must be less than or equal to 64',
+  ],
+  ['configs[2].http.port', -1, 'configs[2].http.port must be greater than or equal to 0'],
+  ['exposedPorts[0].port', 80.5, 'exposedPorts[0].port must be an integer'],
+  ['executable.url', undefined, 'executable.url must not be empty'],
 ];
 
 describe('ApplicationSpec field validation', () => {
@@ -109,6 +123,14 @@ describe('ApplicationSpec field validation', () => {
     ['healthcheck.mode', { type: 'CMD', command: 'true' }],
     ['executable.dockerPullTimeout', '15 minutes'],
     ['devices', undefined],
+    ['volumes[0].mode', 'read-only'],
+    ['configs[0].data', 'aGk'],
+    ['exposureSpec.mode', 'one'],
+    ['placementPolicy', { type: 'LOCAL' }],
+    ['configs[2].http.port', 0],
+    ['healthcheck.initialDelay', undefined],
+    ['preShutdown', undefined],
+    ['userSpec.group', undefined],
   ])('%s = %j is accepted', (path, v) => {
     expect(failure(parseApplicationSpec(withField(applicationSpecJson(), path, v))).errors).toEqual([]);
   });
@@ -127,6 +149,27 @@ describe('ApplicationSpec field validation', () => {
     ['healthcheck.timeout', 5, /Invalid duration: 5/],
     ['healthcheck.timeout', '5 Seconds', /Invalid duration/],
     ['placementPolicy.combiner', 'XOR', /Enum class: \[AND, OR\]/],
+    ['placementPolicy.policies[2].ruleType', 'JS', /Enum class: \[HOPE, MVEL\]/],
+    ['volumes[0].mode', 'RW', /Enum class: \[READ_WRITE, READ_ONLY\]/],
+    ['type', 'BATCH', /Enum class: \[SERVICE, COMPUTATION, LOCAL_SERVICE\]/],
+    ['configs[2].http.protocol', 'FTP', /Enum class: \[HTTP, HTTPS\]/],
+    ['configs[2].http.verb', 'DELETE', /Enum class: \[GET, POST, PUT\]/],
+    ['configs[2].http.operationTimeout', 'soon', /Invalid duration: "soon"/],
+    ['healthcheck.mode.verb', 'PATCH', /Enum class: \[GET, POST, PUT\]/],
+    ['exposureSpec.mode', 'SOME', /Enum class: \[ALL, ONE\]/],
+    ['devices[0].permissions', 'RX', /Enum class: \[READ_ONLY, WRITE_ONLY, MKNOD_ONLY, ALL, READ_WRITE\]/],
+    ['devices[1].type', 'USB', /as a subtype of DeviceSpec/],
+    ['logging.type', 'FILE', /as a subtype of LoggingSpec/],
+    ['executable.type', 'OCI', /as a subtype of ExecutableCoordinates/],
+    ['preShutdown.waitBeforeKill', '3', /Invalid duration/],
+    ['healthcheck.initialDelay', '1 fortnight', /Invalid duration/],
+    ['configs[0].type', undefined, /missing type id property 'type'/],
+    ['configs[0].data', 'not base64!', /Failed to decode VALUE_STRING as base64/],
+    ['configs[0].data', 42, /Failed to decode VALUE_STRING as base64/],
+    ['exposedPorts[0].port', 'eighty', /Cannot deserialize value of type `int` from String "eighty"/],
+    ['env', { A: { nested: true } }, /java.lang.String` from Object value \(key "A"\)/],
+    ['tags', ['a'], /java.util.Map/],
+    ['configs[2].http.headers', { H: [1] }, /from Array value/],
   ])('%s = %j is a JSON mapping failure', (path, v, message) => {
     const parsed = parseApplicationSpec(withField(applicationSpecJson(), path, v));
     expect(parsed).toMatchObject({ ok: false, kind: 'JSON' });

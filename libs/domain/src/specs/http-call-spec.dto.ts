@@ -1,5 +1,5 @@
 import { Duration } from '../common/duration';
-import { DurationField, EnumOf, Integer, Max, Min, NotEmpty, Optional } from './dto-decorators';
+import { DurationField, EnumOf, Integer, Max, Min, NotEmpty, Optional, StringMap } from './dto-decorators';
 
 export const PROTOCOLS = ['HTTP', 'HTTPS'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
@@ -40,6 +40,7 @@ export class HttpCallSpecDto {
   @Optional()
   authHeader?: string;
   @Optional()
+  @StringMap()
   headers?: Record<string, string>;
   @Optional()
   insecure?: boolean;

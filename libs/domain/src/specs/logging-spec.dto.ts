@@ -8,7 +8,7 @@ export class LocalLoggingSpecDto {
   @Integer()
   @Min(1)
   @Max(100)
-  maxFiles!: number;
+  maxFiles = 0;
   @Optional()
   compress?: boolean;
 }

@@ -1,4 +1,4 @@
-import { normaliseEnum } from './dto-decorators';
+import { JsonMappingError, resolveSubtype } from './dto-decorators';
 import { Parsed, parseDto } from './wire';
 
 type Ctor = new () => object;
@@ -11,16 +11,11 @@ export const parsePolymorphic = <T extends object>(
 ): Parsed<T> => {
   const given =
     json !== null && typeof json === 'object' ? (json as Record<string, unknown>).type : undefined;
-  const known = Object.keys(subTypes);
-  const typeId = typeof given === 'string' ? known.find((k) => k === normaliseEnum(given)) : undefined;
-  if (!typeId) {
-    const message =
-      given === undefined
-        ? `Could not resolve subtype of ${baseName}: missing type id property 'type'`
-        : `Could not resolve type id '${String(given)}' as a subtype of ${baseName}: known type ids = [${known.join(', ')}]`;
-    return { ok: false, kind: 'JSON', errors: [message] };
+  try {
+    const { cls, type } = resolveSubtype(baseName, subTypes, given);
+    return parseDto(cls, { ...(json as object), type }) as Parsed<T>;
+  } catch (e) {
+    if (e instanceof JsonMappingError) return { ok: false, kind: 'JSON', errors: [e.message] };
+    throw e;
   }
-  const cls = subTypes[typeId];
-  const canonical = (cls as unknown as { canonicalType?: string }).canonicalType ?? typeId;
-  return parseDto(cls, { ...(json as object), type: canonical }) as Parsed<T>;
 };

@@ -40,7 +40,7 @@ export class MaxNPerHostPlacementPolicyDto implements MaxNPerHostPlacementPolicy
   @Integer()
   @Min(1)
   @Max(64)
-  max!: number;
+  max = 0;
 }
 
 export class MatchTagPlacementPolicyDto implements MatchTagPlacementPolicy {

@@ -11,7 +11,7 @@ export class PortSpecDto {
   @Integer()
   @Min(1)
   @Max(65535)
-  port!: number;
+  port = 0;
   @NotNull()
   @EnumOf(PORT_TYPES, 'PortType')
   type!: PortType;

@@ -51,6 +51,15 @@ describe('Drove JSON round trip', () => {
     expect(wire.placementPolicy).toEqual({ type: 'ONE_PER_HOST' });
   });
 
+  it('coerces numeric strings into integers and scalar map values into strings, as Jackson does', () => {
+    const json = minimalApplicationSpecJson() as Record<string, unknown>;
+    json.exposedPorts = [{ name: 'main', port: '8000', type: 'HTTP' }];
+    json.env = { N: 1, B: true };
+    const wire = toWire(value(parseApplicationSpec(json))) as Record<string, unknown>;
+    expect(wire.exposedPorts).toEqual([{ name: 'main', port: 8000, type: 'HTTP' }]);
+    expect(wire.env).toEqual({ N: '1', B: 'true' });
+  });
+
   it('defaults a missing executable type to DOCKER', () => {
     const json = minimalApplicationSpecJson() as Record<string, unknown>;
     json.executable = { url: 'x', dockerPullTimeout: '1 minute' };

@@ -19,7 +19,7 @@ export const parseDto = <T extends object>(cls: new () => T, json: unknown): Par
   }
   let instance: T;
   try {
-    instance = plainToInstance(cls, json);
+    instance = plainToInstance(cls, withoutNulls(json));
   } catch (e) {
     if (e instanceof JsonMappingError) return { ok: false, kind: 'JSON', errors: [e.message] };
     throw e;
@@ -27,6 +27,17 @@ export const parseDto = <T extends object>(cls: new () => T, json: unknown): Par
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) return { ok: false, kind: 'VALIDATION', errors: flattenErrors(errors) };
   return { ok: true, value: instance };
+};
+
+// Jackson treats a null field as an absent one (primitives become 0), so nulls are dropped before reading.
+const withoutNulls = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 };
 
 const segment = (parent: string, property: string): string =>

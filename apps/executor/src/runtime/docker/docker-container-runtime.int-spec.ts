@@ -21,3 +21,35 @@ describe('docker image removal', () => {
     expect(await runtime.hasImage(HTTP_IMAGE)).toBe(true);
   });
 });
+
+describe('docker log following with a slow reader', () => {
+  it('delivers every line in order to a reader slower than the container', async () => {
+    const runtime = new DockerContainerRuntime();
+    const id = await runtime.create({
+      name: `drove-ts-slowlog-${randomBytes(4).toString('hex')}`,
+      image: HTTP_IMAGE,
+      labels: { 'drove-ts.test': '1' },
+      env: [],
+      cmd: ['seq', '1', '20000'],
+      ports: [],
+      binds: [],
+      devices: [],
+      deviceRequests: [],
+    });
+    try {
+      await runtime.start(id);
+      const stream = await runtime.logs(id, { follow: true });
+      let text = '';
+      let chunks = 0;
+      for await (const chunk of stream) {
+        text += chunk.data.toString();
+        if (++chunks % 200 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      const lines = text.trimEnd().split('\n');
+      expect(lines).toHaveLength(20000);
+      expect(lines.every((line, i) => line === String(i + 1))).toBe(true);
+    } finally {
+      await runtime.remove(id);
+    }
+  });
+});

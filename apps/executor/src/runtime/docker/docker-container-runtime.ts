@@ -12,6 +12,7 @@ import {
   ListContainersQuery,
   LogStream,
   LogsOptions,
+  RegistryCredentials,
 } from '../container-runtime.port';
 import {
   ContainerNotFoundError,
@@ -27,6 +28,11 @@ import { LogChunkQueue } from '../log-chunk-queue';
 import { DockerStreamDemux, demuxAll } from './docker-stream-demux';
 import { toCreateOptions, toDetails, toStats } from './docker-mapping';
 import { tarArchive } from './tar-archive';
+import { withTimeout } from '../../util/with-timeout';
+
+// Chunks a log follower may fall behind before dockerd's stream is paused (with mode=non-blocking, the
+// container never blocks on it; dockerd buffers up to max-buffer-size).
+const LOG_HIGH_WATER_MARK = 1024;
 
 interface EngineError {
   statusCode?: number;
@@ -57,21 +63,33 @@ async function onContainer<T>(
   }
 }
 
-function withTimeout<T>(work: Promise<T>, timeoutMs: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+export interface DockerRuntimeOptions {
+  // Bound on every short engine call (Drove's containerCommandTimeout). Pulls, waits, log follows and the
+  // commands run by exec have their own limits: a socket-wide timeout would cut a quiet log stream or a long
+  // task's wait.
+  commandTimeoutMs: number;
 }
 
 // The ContainerRuntime on a Docker Engine (or Podman's Docker-compatible socket) through dockerode.
 export class DockerContainerRuntime implements ContainerRuntime {
-  constructor(private readonly docker: Docker = new Docker()) {}
+  constructor(
+    private readonly docker: Docker = new Docker(),
+    private readonly options: DockerRuntimeOptions = { commandTimeoutMs: 30_000 },
+  ) {}
+
+  private bounded<T>(work: Promise<T>, extraMs = 0): Promise<T> {
+    const limit = this.options.commandTimeoutMs + extraMs;
+    work.catch(() => undefined);
+    return withTimeout(
+      work,
+      limit,
+      () => new ContainerRuntimeError(`Docker engine did not answer within ${limit} ms`),
+    );
+  }
 
   async ping(): Promise<boolean> {
     try {
-      await this.docker.ping();
+      await this.bounded(this.docker.ping());
       return true;
     } catch {
       return false;
@@ -80,7 +98,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async hasImage(image: string): Promise<boolean> {
     try {
-      await this.docker.getImage(image).inspect();
+      await this.bounded(this.docker.getImage(image).inspect());
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
@@ -88,11 +106,16 @@ export class DockerContainerRuntime implements ContainerRuntime {
     }
   }
 
-  async pullImage(image: string, timeoutMs: number): Promise<void> {
+  async pullImage(image: string, timeoutMs: number, credentials?: RegistryCredentials): Promise<void> {
     let stream: NodeJS.ReadableStream | undefined;
     const pull = (async () => {
       try {
-        stream = (await this.docker.pull(image)) as NodeJS.ReadableStream;
+        const authconfig = credentials && {
+          username: credentials.username,
+          password: credentials.password,
+          serveraddress: credentials.serverAddress,
+        };
+        stream = (await this.docker.pull(image, authconfig ? { authconfig } : {})) as NodeJS.ReadableStream;
         await readPullProgress(stream);
       } catch (err) {
         throw new ImagePullError(image, messageOf(err));
@@ -109,7 +132,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async removeImage(image: string): Promise<void> {
     try {
-      await this.docker.getImage(image).remove();
+      await this.bounded(this.docker.getImage(image).remove());
     } catch (err) {
       // 409: still used by a container; 404: already gone. Neither should fail a stop.
       if (![404, 409].includes(statusOf(err) ?? 0)) throw new ContainerRuntimeError(messageOf(err));
@@ -118,7 +141,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async create(request: CreateContainerRequest): Promise<string> {
     try {
-      return (await this.docker.createContainer(toCreateOptions(request))).id;
+      return (await this.bounded(this.docker.createContainer(toCreateOptions(request)))).id;
     } catch (err) {
       if (statusOf(err) === 404) throw new ImageNotFoundError(request.image);
       if (statusOf(err) === 409) throw new NameConflictError(request.name);
@@ -128,34 +151,44 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async copyFiles(id: string, files: FileToCopy[]): Promise<void> {
     const archive = tarArchive(files, Math.floor(Date.now() / 1000));
-    await onContainer(id, () => this.docker.getContainer(id).putArchive(archive, { path: '/' }));
+    await onContainer(id, () =>
+      this.bounded(this.docker.getContainer(id).putArchive(archive, { path: '/' })),
+    );
   }
 
   async start(id: string): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).start(), [304]);
+    await onContainer(id, () => this.bounded(this.docker.getContainer(id).start()), [304]);
   }
 
   async stop(id: string, graceSeconds: number): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).stop({ t: graceSeconds }), [304]);
+    await onContainer(
+      id,
+      () => this.bounded(this.docker.getContainer(id).stop({ t: graceSeconds }), graceSeconds * 1000),
+      [304],
+    );
   }
 
   async kill(id: string): Promise<void> {
-    await onContainer(id, () => this.docker.getContainer(id).kill(), [409]);
+    await onContainer(id, () => this.bounded(this.docker.getContainer(id).kill()), [409]);
   }
 
   async remove(id: string): Promise<void> {
     // 409: a removal is already in progress.
-    await onContainer(id, () => this.docker.getContainer(id).remove({ force: true, v: true }), [404, 409]);
+    await onContainer(
+      id,
+      () => this.bounded(this.docker.getContainer(id).remove({ force: true, v: true })),
+      [404, 409],
+    );
   }
 
   async inspect(id: string): Promise<ContainerDetails | undefined> {
-    const info = await onContainer(id, () => this.docker.getContainer(id).inspect(), [404]);
+    const info = await onContainer(id, () => this.bounded(this.docker.getContainer(id).inspect()), [404]);
     return info ? toDetails(info) : undefined;
   }
 
   async list(query: ListContainersQuery): Promise<ContainerSummary[]> {
     const label = Object.entries(query.labels).map(([k, v]) => (v === true ? k : `${k}=${v}`));
-    const containers = await this.docker.listContainers({ all: query.all, filters: { label } });
+    const containers = await this.bounded(this.docker.listContainers({ all: query.all, filters: { label } }));
     return containers.map((c) => ({
       id: c.Id,
       name: (c.Names[0] ?? '').replace(/^\//, ''),
@@ -170,7 +203,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const container = this.docker.getContainer(id);
     let exec: Docker.Exec;
     try {
-      exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+      exec = await this.bounded(container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true }));
     } catch (err) {
       if (statusOf(err) === 409) throw new ContainerNotRunningError(id);
       if (statusOf(err) === 404) throw new ContainerNotFoundError(id);
@@ -199,7 +232,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const container = this.docker.getContainer(id);
     const base = { stdout: true, stderr: true, since: options.sinceSeconds, tail: options.tail };
     if (!options.follow) {
-      const buffer = await onContainer(id, () => container.logs({ ...base, follow: false }));
+      const buffer = await onContainer(id, () => this.bounded(container.logs({ ...base, follow: false })));
       const queue = new LogChunkQueue();
       demuxAll(buffer ?? Buffer.alloc(0)).forEach((c) => queue.push(c));
       queue.end();
@@ -208,7 +241,11 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const stream = (await onContainer(id, () =>
       container.logs({ ...base, follow: true }),
     )) as NodeJS.ReadableStream & NodeJS.EventEmitter & { destroy(): void };
-    const queue = new LogChunkQueue(() => stream.destroy());
+    const queue = new LogChunkQueue(() => stream.destroy(), {
+      highWaterMark: LOG_HIGH_WATER_MARK,
+      pause: () => stream.pause(),
+      resume: () => stream.resume(),
+    });
     const demux = new DockerStreamDemux();
     stream.on('data', (data: Buffer) => demux.push(data).forEach((c) => queue.push(c)));
     ['end', 'close', 'error'].forEach((event) => stream.on(event, () => queue.end()));
@@ -217,7 +254,7 @@ export class DockerContainerRuntime implements ContainerRuntime {
 
   async stats(id: string): Promise<ContainerStats> {
     const stats = await onContainer(id, () =>
-      this.docker.getContainer(id).stats({ stream: false, 'one-shot': true }),
+      this.bounded(this.docker.getContainer(id).stats({ stream: false, 'one-shot': true })),
     );
     return toStats(stats as Docker.ContainerStats);
   }

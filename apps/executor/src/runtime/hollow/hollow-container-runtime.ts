@@ -11,10 +11,12 @@ import {
   ListContainersQuery,
   LogStream,
   LogsOptions,
+  RegistryCredentials,
 } from '../container-runtime.port';
 import {
   ContainerNotFoundError,
   ContainerNotRunningError,
+  ContainerRuntimeError,
   ExecTimeoutError,
   ImageNotFoundError,
   ImagePullError,
@@ -24,6 +26,8 @@ import {
 import { HollowContainer } from './hollow-container';
 import { HollowImage } from './hollow-image';
 import { runHollowShell, scriptOf } from './hollow-shell';
+import { sleep } from '../../util/sleep';
+import { withTimeout } from '../../util/with-timeout';
 
 export interface HollowRuntimeOptions {
   // Images present locally at start.
@@ -31,9 +35,14 @@ export interface HollowRuntimeOptions {
   // Images a pull can fetch; pulling anything else fails as an unreachable registry would.
   registry?: Record<string, HollowImage>;
   pullDelayMs?: number;
+  // Registry hosts that refuse anonymous pulls; a pull from them needs credentials with this password.
+  registryPasswords?: Record<string, string>;
   // First host port handed out; each started port takes the next one.
   firstHostPort?: number;
   hostMemoryBytes?: number;
+  // Fault injection for scale and state-machine tests: starting a container of one of these images fails with
+  // the given engine message (e.g. a port conflict or an unavailable cpuset).
+  startFailures?: Record<string, string>;
   now?: () => number;
 }
 
@@ -61,13 +70,18 @@ export class HollowContainerRuntime implements ContainerRuntime {
     return this.images.has(image);
   }
 
-  async pullImage(image: string, timeoutMs: number): Promise<void> {
+  async pullImage(image: string, timeoutMs: number, credentials?: RegistryCredentials): Promise<void> {
     const delay = this.options.pullDelayMs ?? 0;
     if (delay > timeoutMs) {
       await sleep(timeoutMs);
       throw new ImagePullTimeoutError(image, timeoutMs);
     }
     await sleep(delay);
+    const host = image.includes('/') ? image.slice(0, image.indexOf('/')) : '';
+    const password = this.options.registryPasswords?.[host];
+    if (password !== undefined && credentials?.password !== password) {
+      throw new ImagePullError(image, 'unauthorized: authentication required');
+    }
     const pulled = this.options.registry?.[image];
     if (!pulled) throw new ImagePullError(image, 'repository does not exist or may require authorization');
     this.images.set(image, pulled);
@@ -96,6 +110,8 @@ export class HollowContainerRuntime implements ContainerRuntime {
   async start(id: string): Promise<void> {
     const container = this.get(id);
     if (container.running) return;
+    const failure = this.options.startFailures?.[container.request.image];
+    if (failure) throw new ContainerRuntimeError(failure);
     container.start(
       container.request.ports.map((p) => ({
         containerPort: p.containerPort,
@@ -148,17 +164,16 @@ export class HollowContainerRuntime implements ContainerRuntime {
       env: container.env,
       files: container.files,
       write: (_, text) => (output += text),
-      sleep: (ms) => container.sleep(ms, abort.signal),
+      sleep: (ms) => sleep(ms, abort.signal),
     }).then((exitCode) => ({ exitCode, output }));
     if (options.timeoutMs === undefined) return run;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ExecTimeoutError(id, options.timeoutMs ?? 0)), options.timeoutMs);
-    });
     try {
-      return await Promise.race([run, timeout]);
+      return await withTimeout(
+        run,
+        options.timeoutMs,
+        () => new ExecTimeoutError(id, options.timeoutMs ?? 0),
+      );
     } finally {
-      clearTimeout(timer);
       abort.abort();
       run.catch(() => undefined);
     }
@@ -195,6 +210,11 @@ export class HollowContainerRuntime implements ContainerRuntime {
     return this.get(id).waitForExit();
   }
 
+  // Fault injection: the container's process exits on its own with exitCode (a crash, an OOM kill as 137).
+  crash(idOrName: string, exitCode: number): void {
+    this.get(idOrName).crash(exitCode);
+  }
+
   private find(idOrName: string): HollowContainer | undefined {
     return this.containers.get(idOrName) ?? this.containers.get(this.idsByName.get(idOrName) ?? '');
   }
@@ -210,8 +230,4 @@ function matchesLabels(labels: Record<string, string>, wanted: Record<string, st
   return Object.entries(wanted).every(([key, value]) =>
     value === true ? key in labels : labels[key] === value,
   );
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -9,6 +9,7 @@ import {
 } from '../container-runtime.port';
 import { LogChunkQueue } from '../log-chunk-queue';
 import { HollowImage } from './hollow-image';
+import { sleep } from '../../util/sleep';
 
 const SIGKILL_EXIT = 137;
 // Bounds memory when hundreds of hollow executors run chatty containers for hours.
@@ -17,8 +18,6 @@ const MAX_LOG_ENTRIES = 2000;
 interface LogEntry extends LogChunk {
   timeMs: number;
 }
-
-class StoppedError extends Error {}
 
 // One simulated container: its main process is an async function, its file system a map, its output a list.
 export class HollowContainer {
@@ -68,7 +67,7 @@ export class HollowContainer {
       args: this.request.cmd ?? [],
       files: this.files,
       write: (stream, text) => this.write(stream, text),
-      sleep: (ms) => this.sleep(ms, signal),
+      sleep: (ms) => sleep(ms, signal),
       stopped,
     }).then(
       (code) => this.exit(code),
@@ -91,24 +90,15 @@ export class HollowContainer {
     this.exit(SIGKILL_EXIT);
   }
 
+  // The main process ends by itself with this code, as a crashing application would.
+  crash(exitCode: number): void {
+    this.stopSignal.abort();
+    this.exit(exitCode);
+  }
+
   waitForExit(): Promise<number> {
     if (!this.running) return Promise.resolve(this.exitCode);
     return new Promise((resolve) => this.exitWaiters.add(resolve));
-  }
-
-  sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(new StoppedError());
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(new StoppedError());
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
   }
 
   details(): ContainerDetails {
