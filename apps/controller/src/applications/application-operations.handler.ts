@@ -4,9 +4,12 @@ import {
   Clock,
   JSON_FAILURE_MESSAGE,
   MAINTENANCE_MESSAGE,
+  ApplicationInstancesView,
+  applicationCommandOf,
   applicationDecider,
   applicationStream,
   clusterDecider,
+  fixedClock,
   isInMaintenanceWindow,
   ParseFailureKind,
   parseApplicationOperation,
@@ -18,7 +21,9 @@ import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
-import { applicationCommand, operationAppId } from './application-command';
+
+/** No executor runs instances yet, so the instance view is empty: START counts 0 healthy, STOP knows no id. */
+const NO_INSTANCES: ApplicationInstancesView = { healthyInstanceIds: [], activeInstanceIds: [] };
 
 const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
   failed.kind === 'JSON'
@@ -47,13 +52,10 @@ export class ApplicationOperationsHandler {
       const specErrors = validateApplicationSpec(op.spec);
       if (specErrors.length > 0) throw new CommandValidationError(specErrors);
     }
-    const appId = operationAppId(op);
-    const outcome = await this.pipeline.execute(
-      applicationDecider,
-      applicationStream(appId),
-      applicationCommand(op, now),
-      { actor },
-    );
+    const { appId, command } = applicationCommandOf(op, NO_INSTANCES, fixedClock(now));
+    const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
+      actor,
+    });
     if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
     // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.
     await this.reached(outcome.positions);
