@@ -1,6 +1,6 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { minimalApplicationSpecJson, opSpecJson } from '../libs/domain/src/testing/spec-fixtures';
+import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { ping, soleLeader, startController } from './support/controllers';
 import { stopApp, waitFor, zkConnect } from './support/processes';
