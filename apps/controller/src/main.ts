@@ -23,16 +23,12 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     onError: (err) => logger.error(`leader election: ${err instanceof Error ? err.message : String(err)}`),
   });
   election.onChange((change) => logger.log(`leadership: ${change.state}`));
-  let stop: () => Promise<void> = async () => process.exit(1);
   const store = await openControllerEventStore({
     ...zookeeper,
-    // The store cannot read or write without its session: step down (the fence goes with our candidate znode,
-    // so no append could succeed anyway) and exit for the supervisor to restart us with a fresh session.
-    onSessionExpired: () => {
-      logger.error('event store: ZooKeeper session expired, stepping down and exiting');
-      void stop().finally(() => process.exit(1));
-    },
+    onError: (err) => logger.error(`event store: ${err instanceof Error ? err.message : String(err)}`),
   });
+  // Appends stay fenced by the election's znode meanwhile; the views re-subscribe once the new session is open.
+  store.onSessionExpired(() => logger.warn('event store: ZooKeeper session expired, opening a new one'));
   const app = await NestFactory.create<NestFastifyApplication>(
     ControllerModule.create({ election, store, auth: config, hostname: host }),
     new FastifyAdapter(),
@@ -43,7 +39,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   await election.start();
   logger.log(`API on port ${server.port}, admin on ${server.adminPort}, candidate ${host}:${server.port}`);
-  stop = async () => {
+  const stop = async () => {
     await election.stop();
     await Promise.all([app.close(), admin.close()]);
     await store.close();

@@ -1,8 +1,10 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'node-zookeeper-client';
 import { randomUUID } from 'node:crypto';
 import { NO_STREAM, NewEvent } from '@drove/events';
 import { NotLeaderError } from '../http/drove-errors';
 import { LeaderElection } from '../leadership/leader-election';
+import { ClusterViewService } from '../projections/cluster-view.service';
 import { PartitionableProxy } from '../testing/partitionable-proxy';
 import { connectZooKeeper, removeTree } from '../zookeeper/zookeeper-calls';
 import { electionFence, Fence } from './fence';
@@ -27,20 +29,21 @@ describe('the controller event store on the real ZooKeeper', () => {
   const closers: (() => Promise<unknown>)[] = [];
   let admin: Client;
 
-  const controller = async (port: number, via = connectString) => {
+  /** A controller's election (direct) and event store (through `storeVia`, which a test may cut). */
+  const controller = async (port: number, storeVia = connectString) => {
     const election = new LeaderElection({
-      connectString: via,
+      connectString,
       root: `/${nameSpace}`,
       candidate: { hostname: 'localhost', port, transportType: 'HTTP' },
       sessionTimeoutMs: SESSION_TIMEOUT_MS,
     });
-    const expired = { count: 0 };
     const store = await openControllerEventStore({
-      connectionString: via,
+      connectionString: storeVia,
       nameSpace,
       sessionTimeoutMs: SESSION_TIMEOUT_MS,
-      onSessionExpired: () => expired.count++,
     });
+    const expired = { count: 0 };
+    store.onSessionExpired(() => expired.count++);
     closers.push(
       () => election.stop(),
       () => store.close(),
@@ -50,6 +53,7 @@ describe('the controller event store on the real ZooKeeper', () => {
   };
 
   beforeAll(async () => {
+    Logger.overrideLogger(false);
     admin = await connectZooKeeper(connectString, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
   });
 
@@ -83,14 +87,24 @@ describe('the controller event store on the real ZooKeeper', () => {
     expect((await a.store.readStream('app-fenced')).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
-  it('reports the expiry of its session, so the controller steps down', async () => {
+  it('replaces an expired store session: appends work again and the view follows the log again', async () => {
     const proxy = new PartitionableProxy(connectString);
     await proxy.open();
     closers.push(() => proxy.cut());
     const a = await controller(4000, `127.0.0.1:${proxy.port}`);
+    const view = new ClusterViewService(a.store, electionFence(a.election));
+    await view.onApplicationBootstrap();
+    closers.push(() => view.onModuleDestroy());
+    const before = await a.appender.append('probe-1', NO_STREAM, [event()]);
+    expect(await view.reached(before.positions[0])).toBe(true);
+
     await proxy.cut();
     await new Promise((r) => setTimeout(r, SESSION_TIMEOUT_MS + 2000));
     await proxy.open();
     await waitFor('the store to report its expired session', () => a.expired.count > 0);
+
+    const after = await a.appender.append('probe-1', 1, [event()]);
+    expect(after.positions).toEqual([before.positions[0] + 1]);
+    expect(await view.reached(after.positions[0], 10000)).toBe(true);
   });
 });

@@ -36,10 +36,12 @@ export class ClusterViewProjection {
     const domainEvent = { type: event.type, schemaVersion: event.schemaVersion, data: event.data };
     if (event.stream.startsWith(APP_STREAM_PREFIX)) {
       const appId = event.stream.slice(APP_STREAM_PREFIX.length);
-      const next = applicationDecider.evolve(
+      // evolve returns nothing for a type it does not know (from a newer controller, or a foreign writer): skip it.
+      const next: ApplicationAggregate | undefined = applicationDecider.evolve(
         this.apps.get(appId) ?? applicationDecider.initialState,
         domainEvent as ApplicationEvent,
       );
+      if (next === undefined) return;
       // Drove forgets a destroyed app (its znodes are deleted); the log still has its history.
       if (next.state === 'DESTROYED') this.apps.delete(appId);
       else this.apps.set(appId, next);

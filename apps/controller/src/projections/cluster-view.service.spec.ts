@@ -64,4 +64,16 @@ describe('ClusterViewProjection', () => {
     expect(view.application('mini-1')?.instances).toBe(0);
     expect(view.position).toBe(1);
   });
+
+  it('skips an event type it does not know instead of breaking the view', async () => {
+    const store = new MemoryEventStore();
+    await store.append(applicationStream('mini-1'), NO_STREAM, [created('1')]);
+    await store.append(applicationStream('mini-1'), 1, [
+      { id: 'x-1', type: 'ApplicationTeleported', data: {} },
+    ]);
+    const view = new ClusterViewProjection();
+    for (const event of await store.readAll(1, 10)) view.apply(event);
+    expect(view.application('mini-1')?.state).toBe('INIT');
+    expect(view.position).toBe(2);
+  });
 });

@@ -7,7 +7,8 @@ import { ClusterViewProjection } from './cluster-view.projection';
 const RESUBSCRIBE_DELAY_MS = 1000;
 
 /**
- * Keeps the cluster view fed from the log: catch-up from position 1, then live. Every controller tails the log, so
+ * Keeps the cluster view fed from the log: catch-up from position 1, then live; a subscription that ends without
+ * being stopped (store failure, expired session replaced) is replaced by a rebuild. Every controller tails the log, so
  * a follower is ready to lead; on becoming leader the view is rebuilt from the whole log anyway (into a fresh
  * projection that replaces the served one once caught up), so a new leader never answers from a view that missed
  * something while its session was in trouble.
@@ -54,7 +55,10 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
       fresh.apply(event);
       if (this.current === fresh) this.wake();
     });
-    subscription.done.catch((error: unknown) => this.onSubscriptionFailed(subscription, error));
+    subscription.done.then(
+      () => this.onSubscriptionEnded(subscription),
+      (error: unknown) => this.onSubscriptionEnded(subscription, error),
+    );
     await subscription.caughtUp;
     const previous = this.subscription;
     this.current = fresh;
@@ -91,13 +95,14 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     for (const wake of waiting) wake();
   }
 
-  private onSubscriptionFailed(subscription: Subscription, error: unknown): void {
+  /** A subscription we did not stop ended: the store failed, or replaced its expired session. Subscribe again. */
+  private onSubscriptionEnded(subscription: Subscription, error?: unknown): void {
     if (this.closed || subscription !== this.subscription) return;
-    this.logger.error(
-      `log subscription failed, rebuilding: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const why =
+      error === undefined ? 'ended' : `failed (${error instanceof Error ? error.message : String(error)})`;
+    this.logger.warn(`log subscription ${why}, rebuilding the view`);
     setTimeout(() => {
-      if (!this.closed) this.rebuild().catch((e: unknown) => this.onSubscriptionFailed(subscription, e));
+      if (!this.closed) this.rebuild().catch((e: unknown) => this.onSubscriptionEnded(subscription, e));
     }, RESUBSCRIBE_DELAY_MS);
   }
 }
