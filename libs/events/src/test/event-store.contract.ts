@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,7 +189,7 @@ export function eventStoreContract(adapter: string, harness: ContractHarness): v
     it('saves and loads snapshots bigger than one znode', async () => {
       const store = await openStore();
       expect(await store.loadSnapshot('view')).toBeUndefined();
-      const rows = Array.from({ length: 30_000 }, (_, i) => ({ i, id: `row-${i}`, r: Math.random() }));
+      const rows = Array.from({ length: 60_000 }, (_, i) => ({ i, id: randomBytes(16).toString('hex') }));
       await store.saveSnapshot('view', 41, { rows });
       await store.saveSnapshot('view', 42, { rows });
       expect(await store.loadSnapshot('view')).toEqual({ position: 42, state: { rows } });

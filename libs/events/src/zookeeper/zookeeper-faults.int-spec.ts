@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ANY, NO_STREAM } from '../core/event-store.port';
 import { WrongExpectedVersionError } from '../core/wrong-expected-version.error';
 import { newEvent, range, waitFor } from '../test/event-store.contract';
@@ -6,6 +7,7 @@ import { connectAdmin, connectString, testRoot } from '../test/zk-test-support';
 import type { Zk } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZooKeeperEventStore } from './zookeeper-event-store';
+import { CHUNK_BYTES } from './zk-snapshots';
 
 const zkPort = Number(process.env.DROVE_ZK_PORT ?? 2181);
 
@@ -110,6 +112,23 @@ describe('ZooKeeper event store under faults', () => {
     expect(await one.verify()).toEqual({ ok: true, checked: 120 });
     const versions = (await two.readStream('app-3')).map((event) => event.streamVersion);
     expect(versions).toEqual(range(1, 24));
+  });
+
+  it('cuts a big snapshot into chunks under 1 MiB and keeps only the current generation', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const state = { blob: randomBytes(1536 * 1024).toString('base64') };
+    await store.saveSnapshot('view', 10, state);
+    await store.saveSnapshot('view', 20, state);
+    const path = `${root}/snapshots/view`;
+    const chunks = await admin.getChildren(path);
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(chunks.map((chunk) => chunk.split('-')[0])).size).toBe(1);
+    const sizes = await Promise.all(
+      chunks.map(async (chunk) => (await admin.getData(`${path}/${chunk}`)).data.length),
+    );
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_BYTES);
+    expect(await (await open(root)).loadSnapshot('view')).toEqual({ position: 20, state });
   });
 
   it('says so when its session expires', async () => {
