@@ -98,8 +98,8 @@ export abstract class BaseEventStore implements EventStore {
     for (const listener of this.expiryListeners) listener();
   }
 
-  /** Rejects what no adapter may store, before anything is written. */
-  protected checkAppend(stream: string, events: readonly NewEvent[]): void {
+  /** Rejects what no adapter may store, before anything is written; returns the append's size in bytes. */
+  protected checkAppend(stream: string, events: readonly NewEvent[]): number {
     if (!STREAM_NAME.test(stream)) throw new Error(`invalid stream name ${JSON.stringify(stream)}`);
     if (events.length === 0) throw new Error(`append to ${stream}: no events given`);
     const ids = new Set(events.map((event) => event.id));
@@ -119,6 +119,7 @@ export abstract class BaseEventStore implements EventStore {
         this.limits.maxAppendBytes,
       );
     }
+    return total;
   }
 
   protected static checkName(kind: string, name: string): void {

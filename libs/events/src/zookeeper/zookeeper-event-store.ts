@@ -102,8 +102,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.checkAppend(stream, events);
-      const bytes = events.reduce((sum, event) => sum + Buffer.byteLength(JSON.stringify(event)) + 512, 0);
+      const bytes = this.checkAppend(stream, events);
       this.committer.submit({ stream, expected, events, fence: options.fence, bytes, resolve, reject });
     });
   }
@@ -120,8 +119,12 @@ export class ZooKeeperEventStore extends BaseEventStore {
       const { data } = await this.zk.getData(this.layout.logHead, () => changed());
       if (decodeLogHead(data).position > after) return;
       await new Promise<void>((resolve) => {
-        stop.addEventListener('abort', () => resolve(), { once: true });
-        void fired.then(resolve);
+        const onAbort = (): void => resolve();
+        stop.addEventListener('abort', onAbort, { once: true });
+        void fired.then(() => {
+          stop.removeEventListener('abort', onAbort);
+          resolve();
+        });
       });
     }
   }
