@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { CreateMode } from 'node-zookeeper-client';
 import { ANY, NO_STREAM } from '../core/event-store.port';
+import { FencedError } from '../core/fenced.error';
 import { WrongExpectedVersionError } from '../core/wrong-expected-version.error';
 import { newEvent, range, waitFor } from '../test/event-store.contract';
 import { LoopbackProxy } from '../test/loopback-proxy';
@@ -65,6 +67,19 @@ describe('ZooKeeper event store under faults', () => {
     await expect(
       admin.multi([{ kind: 'set', path: `${root}/log/head`, data: Buffer.alloc(0), version: 0 }]),
     ).rejects.toThrow(/version 0/);
+  });
+
+  it("refuses a deposed leader's append once its leader session has ended", async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const leader = await connectAdmin();
+    const fence = await leader.create(`${root}/leader-`, Buffer.alloc(0), CreateMode.EPHEMERAL_SEQUENTIAL);
+    await store.append('cluster', NO_STREAM, [newEvent()], { fence });
+    leader.close();
+    // The store learns nothing of it: only the multi's check of the fence stops the write.
+    while (await admin.exists(fence)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(store.append('cluster', 1, [newEvent()], { fence })).rejects.toBeInstanceOf(FencedError);
+    expect(await store.headPosition()).toBe(1);
   });
 
   it('leaves nothing behind when one check of the multi fails', async () => {
