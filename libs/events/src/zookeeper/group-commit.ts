@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Exception } from 'node-zookeeper-client';
 import { AppendOutcomeUnknownError } from '../core/append-outcome-unknown.error';
 import {
   NO_STREAM,
@@ -13,7 +12,7 @@ import { FencedError } from '../core/fenced.error';
 import { sealEvents } from '../core/hash-chain';
 import { entryOps, headMoveOps, type HeadState } from './batch-ops';
 import { decodeHead, EMPTY_HEAD } from './stream-head';
-import { isNoNode, MultiOpError, zkCode, type Zk, type ZkOp } from './zk-client';
+import { isConnectionLoss, isNoNode, MultiOpError, type Zk, type ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
 import { decodeLogHead, encodeLogHead } from './log-head';
 
@@ -115,7 +114,7 @@ export class GroupCommitter {
       try {
         await this.prepare();
       } catch (error) {
-        if (await this.zk.connected(this.options.sessionTimeout)) continue;
+        if (isConnectionLoss(error) && (await this.zk.connected(this.options.sessionTimeout))) continue;
         for (const request of this.queue.splice(0)) request.reject(error);
         return;
       }
@@ -277,8 +276,7 @@ export class GroupCommitter {
 
   /** After a lost connection: undefined if the batch did commit, else why not. */
   private async outcome(batch: Batch, error: unknown): Promise<unknown> {
-    if (zkCode(error) !== Exception.CONNECTION_LOSS && zkCode(error) !== Exception.OPERATION_TIMEOUT)
-      return error;
+    if (!isConnectionLoss(error)) return error;
     if (await this.zk.connected(this.options.sessionTimeout)) {
       try {
         return (await this.zk.exists(batch.lastEntry)) ? undefined : error;
