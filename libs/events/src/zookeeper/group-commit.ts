@@ -103,10 +103,14 @@ export class GroupCommitter {
   }
 
   private kick(): void {
-    this.pumping ??= this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length > 0) this.kick();
-    });
+    this.pumping ??= this.pump()
+      .catch((error: unknown) => {
+        for (const request of this.queue.splice(0)) request.reject(error);
+      })
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.queue.length > 0) this.kick();
+      });
   }
 
   private async pump(): Promise<void> {
@@ -118,6 +122,8 @@ export class GroupCommitter {
         for (const request of this.queue.splice(0)) request.reject(error);
         return;
       }
+      // A batch in flight failed while the heads were read: drain, then read the log head again.
+      if (!this.log) continue;
       const batch = this.plan();
       if (batch) this.track(this.commit(batch));
       else if (this.inFlight.size === 0) continue;

@@ -82,6 +82,28 @@ describe('ZooKeeper event store under faults', () => {
     expect(await store.headPosition()).toBe(1);
   });
 
+  it('settles each of many concurrent appends on its own when batches mix good, stale and fenced ones', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const gone = await admin.create(`${root}/leader-`, Buffer.alloc(0), CreateMode.EPHEMERAL_SEQUENTIAL);
+    await admin.remove(gone);
+    await store.append('app-0', NO_STREAM, [newEvent()]);
+    const kinds = range(0, 59).map((i) => ['good', 'stale', 'fenced'][i % 3]);
+    const results = await Promise.allSettled(
+      kinds.map((kind, i) => {
+        if (kind === 'stale') return store.append('app-0', NO_STREAM, [newEvent()]);
+        return store.append(`app-${i}`, ANY, [newEvent()], kind === 'fenced' ? { fence: gone } : {});
+      }),
+    );
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? 'good' : (r.reason as Error).name));
+    const expected = kinds.map(
+      (kind) => ({ good: 'good', stale: 'WrongExpectedVersionError', fenced: 'FencedError' })[kind],
+    );
+    expect(outcome).toEqual(expected);
+    expect(await store.headPosition()).toBe(21);
+    expect(await store.verify()).toEqual({ ok: true, checked: 21 });
+  });
+
   it('leaves nothing behind when one check of the multi fails', async () => {
     const root = newRoot();
     const store = await open(root);
