@@ -168,6 +168,35 @@ describe('ZooKeeper event store under faults', () => {
     expect(await (await open(root)).loadSnapshot('view')).toEqual({ position: 20, state });
   });
 
+  it('writes each event at most once and confirms only what it wrote while the connection keeps breaking', async () => {
+    const root = newRoot();
+    const store = await open(root, proxy.connectString);
+    const batches = range(1, 300).map(() => [newEvent(), newEvent('Padded', { pad: 'p'.repeat(300) })]);
+    const appends = batches.map(async (batch, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * 3));
+      return store.append(`app-${i % 6}`, ANY, batch);
+    });
+    for (let cut = 0; cut < 4; cut += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      proxy.cut();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      proxy.restore();
+    }
+    const results = await Promise.allSettled(appends);
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).name] : []));
+    expect(failures.every((name) => name === 'AppendOutcomeUnknownError')).toBe(true);
+
+    const log = await store.readAll(1, 10_000);
+    expect(new Set(log.map((event) => event.id)).size).toBe(log.length);
+    results.forEach((result, i) => {
+      if (result.status !== 'fulfilled') return;
+      expect(result.value.positions.map((position) => log[position - 1].id)).toEqual(
+        batches[i].map((e) => e.id),
+      );
+    });
+    expect(await store.verify()).toEqual({ ok: true, checked: log.length });
+  });
+
   it('says so when its session expires', async () => {
     const store = await open(newRoot(), proxy.connectString, 4000);
     let expired = false;
