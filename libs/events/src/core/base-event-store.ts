@@ -46,6 +46,8 @@ export abstract class BaseEventStore implements EventStore {
   ): Promise<AppendResult>;
   abstract headPosition(): Promise<number>;
   abstract waitForAppend(after: number, signal: AbortSignal): Promise<void>;
+  /** True once the store is usable again after this error; subscriptions then read on. */
+  abstract recovered(error: unknown): Promise<boolean>;
   abstract saveCheckpoint(name: string, position: number): Promise<void>;
   abstract loadCheckpoint(name: string): Promise<number | undefined>;
   abstract saveSnapshot<S>(name: string, position: number, state: S): Promise<void>;

@@ -115,6 +115,10 @@ export class MemoryEventStore extends BaseEventStore {
     });
   }
 
+  async recovered(): Promise<boolean> {
+    return false;
+  }
+
   async saveCheckpoint(name: string, position: number): Promise<void> {
     BaseEventStore.checkName('checkpoint', name);
     this.checkpoints.set(name, position);

@@ -14,7 +14,7 @@ import { GroupCommitter } from './group-commit';
 import { decodeLogHead } from './log-head';
 import { LogReader } from './log-reader';
 import { decodeHead, positionsFrom, type IndexRange } from './stream-head';
-import { isNoNode, Zk, type ZkOp } from './zk-client';
+import { isConnectionLoss, isNoNode, Zk, type ZkOp } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZkSnapshots } from './zk-snapshots';
 
@@ -40,6 +40,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
   private readonly compactor: Compactor;
   private readonly snapshots: ZkSnapshots;
   private readonly closing = new AbortController();
+  private readonly sessionTimeout: number;
 
   private constructor(
     private readonly zk: Zk,
@@ -47,6 +48,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
     options: ZooKeeperEventStoreOptions,
   ) {
     super(options.upcasters ?? new UpcasterRegistry(), options.limits ?? DEFAULT_LIMITS);
+    this.sessionTimeout = options.sessionTimeout ?? 10_000;
     const archive = options.archiveDir === undefined ? undefined : new NdjsonArchive(options.archiveDir);
     this.reader = new LogReader(zk, layout, archive);
     this.compactor = new Compactor(zk, layout, this.reader, archive);
@@ -55,7 +57,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
       maxInFlight: options.maxInFlight ?? 2,
       maxBatchBytes: this.limits.maxAppendBytes,
       maxAttempts: 30,
-      sessionTimeout: options.sessionTimeout ?? 10_000,
+      sessionTimeout: this.sessionTimeout,
       clock: options.clock ?? Date.now,
       findRetried: (stream, afterVersion, ids) => this.findRetried(stream, afterVersion, ids),
     });
@@ -127,6 +129,10 @@ export class ZooKeeperEventStore extends BaseEventStore {
         });
       });
     }
+  }
+
+  async recovered(error: unknown): Promise<boolean> {
+    return isConnectionLoss(error) && !this.closing.signal.aborted && this.zk.connected(this.sessionTimeout);
   }
 
   async saveCheckpoint(name: string, position: number): Promise<void> {

@@ -197,6 +197,29 @@ describe('ZooKeeper event store under faults', () => {
     expect(await store.verify()).toEqual({ ok: true, checked: log.length });
   });
 
+  it('keeps a subscription going, in order and complete, across a connection cut', async () => {
+    const root = newRoot();
+    const writer = await open(root);
+    const reader = await open(root, proxy.connectString);
+    const seen: number[] = [];
+    const subscription = reader.subscribe((event) => void seen.push(event.position), { batchSize: 7 });
+    await subscription.caughtUp;
+    const writes = (async () => {
+      for (let i = 0; i < 40; i += 1) {
+        await writer.append('app-sub', ANY, [newEvent()]);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    proxy.cut();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    proxy.restore();
+    await writes;
+    await waitFor(() => seen.length >= 40);
+    await subscription.stop();
+    expect(seen).toEqual(range(1, 40));
+  });
+
   it('says so when its session expires', async () => {
     const store = await open(newRoot(), proxy.connectString, 4000);
     let expired = false;
