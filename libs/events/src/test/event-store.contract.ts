@@ -123,6 +123,7 @@ export function eventStoreContract(adapter: string, harness: ContractHarness): v
       expect(await store.append('task-x', ANY, batch)).toEqual(first);
       await store.append('task-x', 2, events(1));
       expect(await store.append('task-x', NO_STREAM, batch)).toEqual(first);
+      expect(await store.append('task-x', ANY, batch)).toEqual(first);
       expect(await store.headPosition()).toBe(3);
     });
 

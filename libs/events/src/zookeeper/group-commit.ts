@@ -11,7 +11,7 @@ import { expectationFailure } from '../core/expectation';
 import { FencedError } from '../core/fenced.error';
 import { sealEvents } from '../core/hash-chain';
 import { entryOps, headMoveOps, type HeadState } from './batch-ops';
-import { decodeHead, EMPTY_HEAD } from './stream-head';
+import { decodeHead, EMPTY_HEAD, findRecent } from './stream-head';
 import { isConnectionLoss, isNoNode, MultiOpError, type Zk, type ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
 import { decodeLogHead, encodeLogHead } from './log-head';
@@ -239,10 +239,11 @@ export class GroupCommitter {
   /** 'go' to write it now, 'wait' for the stream's batches in flight or a fresh head, 'settled' if answered. */
   private judge(request: Queued, head: HeadState): 'go' | 'wait' | 'settled' {
     const ids = request.events.map((event) => event.id);
-    if (head.inFlight === 0 && sameIds(head.data.lastIds, ids)) {
+    const earlier = head.inFlight === 0 ? findRecent(head.data.recent, ids) : undefined;
+    if (earlier) {
       this.remove(request);
-      const positions = ids.map((_, i) => head.data.lastFirst + i);
-      request.resolve({ positions, streamVersion: head.data.version });
+      const [first, streamVersion] = earlier;
+      request.resolve({ positions: ids.map((_, i) => first + i), streamVersion });
       return 'settled';
     }
     const failure = expectationFailure(request.stream, request.expected, head.data.version);
@@ -322,8 +323,4 @@ export class GroupCommitter {
 
 class OutcomeUnknown {
   constructor(readonly cause: unknown) {}
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
