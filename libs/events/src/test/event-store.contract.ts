@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// Jest types are named here because app builds compile every file under libs/*/src, this one included.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
