@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateMode } from 'node-zookeeper-client';
 import { ANY, NO_STREAM } from '../core/event-store.port';
 import { FencedError } from '../core/fenced.error';
@@ -8,7 +11,7 @@ import { LoopbackProxy } from '../test/loopback-proxy';
 import { connectAdmin, connectString, testRoot } from '../test/zk-test-support';
 import type { Zk } from './zk-client';
 import { ZkLayout } from './zk-layout';
-import { ZooKeeperEventStore } from './zookeeper-event-store';
+import { ZooKeeperEventStore, type ZooKeeperEventStoreOptions } from './zookeeper-event-store';
 import { CHUNK_BYTES } from './zk-snapshots';
 
 const zkPort = Number(process.env.DROVE_ZK_PORT ?? 2181);
@@ -21,18 +24,13 @@ describe('ZooKeeper event store under faults', () => {
 
   const open = async (
     root: string,
-    via = connectString,
-    sessionTimeout = 10_000,
+    options: Partial<ZooKeeperEventStoreOptions> = {},
   ): Promise<ZooKeeperEventStore> => {
-    const store = await ZooKeeperEventStore.open({
-      connectString: via,
-      root,
-      segmentSize: 100,
-      sessionTimeout,
-    });
+    const store = await ZooKeeperEventStore.open({ connectString, root, segmentSize: 100, ...options });
     stores.push(store);
     return store;
   };
+  const viaProxy = (): Partial<ZooKeeperEventStoreOptions> => ({ connectString: proxy.connectString });
   const newRoot = (): string => {
     const root = testRoot('events-faults');
     roots.push(root);
@@ -125,7 +123,7 @@ describe('ZooKeeper event store under faults', () => {
     ['the multi never reached the server', false],
   ])('appends exactly once when the connection breaks and %s', async (_case, forward) => {
     const root = newRoot();
-    const store = await open(root, proxy.connectString);
+    const store = await open(root, viaProxy());
     await store.append('app-l', NO_STREAM, [newEvent()]);
     const batch = [newEvent('Big', { pad: 'x'.repeat(2000) }), newEvent()];
     const broken = proxy.breakAtNextRequest(1500, forward);
@@ -170,7 +168,7 @@ describe('ZooKeeper event store under faults', () => {
 
   it('writes each event at most once and confirms only what it wrote while the connection keeps breaking', async () => {
     const root = newRoot();
-    const store = await open(root, proxy.connectString);
+    const store = await open(root, viaProxy());
     const batches = range(1, 300).map(() => [newEvent(), newEvent('Padded', { pad: 'p'.repeat(300) })]);
     const appends = batches.map(async (batch, i) => {
       await new Promise((resolve) => setTimeout(resolve, i * 3));
@@ -200,7 +198,7 @@ describe('ZooKeeper event store under faults', () => {
   it('keeps a subscription going, in order and complete, across a connection cut', async () => {
     const root = newRoot();
     const writer = await open(root);
-    const reader = await open(root, proxy.connectString);
+    const reader = await open(root, viaProxy());
     const seen: number[] = [];
     const subscription = reader.subscribe((event) => void seen.push(event.position), { batchSize: 7 });
     await subscription.caughtUp;
@@ -221,7 +219,7 @@ describe('ZooKeeper event store under faults', () => {
   });
 
   it('says so when its session expires', async () => {
-    const store = await open(newRoot(), proxy.connectString, 4000);
+    const store = await open(newRoot(), { ...viaProxy(), sessionTimeout: 4000 });
     let expired = false;
     store.onSessionExpired(() => (expired = true));
     proxy.cut();
@@ -253,5 +251,25 @@ describe('ZooKeeper event store under faults', () => {
     expect(await store.verify()).toEqual({ ok: true, checked: head });
     const reader = await open(root);
     expect((await reader.readAll(95, 10)).map((event) => event.position)).toEqual(range(95, 104));
+  });
+
+  it('archives compacted segments, and any store with the archive reads across archive and live', async () => {
+    const archiveDir = await mkdtemp(join(tmpdir(), 'drove-events-zk-archive-'));
+    try {
+      const root = newRoot();
+      const store = await open(root, { segmentSize: 50, archiveDir });
+      for (let i = 0; i < 30; i += 1)
+        await store.append(`app-${i % 3}`, ANY, [newEvent(), newEvent(), newEvent()]);
+      const before = await store.readAll(1, 1000);
+      await store.compact();
+      expect(await store.archive()).toEqual([0]);
+      expect(await admin.exists(new ZkLayout(root, 50).segment(0))).toBeNull();
+      const other = await open(root, { segmentSize: 50, archiveDir });
+      expect(await other.readAll(1, 1000)).toEqual(before);
+      expect(await other.readStream('app-1')).toEqual(before.filter((event) => event.stream === 'app-1'));
+      expect(await other.verify()).toEqual({ ok: true, checked: 90 });
+    } finally {
+      await rm(archiveDir, { recursive: true, force: true });
+    }
   });
 });
