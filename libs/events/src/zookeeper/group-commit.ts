@@ -14,7 +14,7 @@ import { entryOps, headMoveOps, type HeadState } from './batch-ops';
 import { decodeHead, EMPTY_HEAD, findRecent } from './stream-head';
 import { isConnectionLoss, isNoNode, MultiOpError, type Zk, type ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
-import { decodeLogHead, encodeLogHead } from './log-head';
+import { decodeLogHead, encodeLogHead, RECENT_ENTRIES, type LogHead } from './log-head';
 
 const MAX_CACHED_HEADS = 10_000;
 
@@ -35,9 +35,7 @@ interface Queued extends PendingAppend {
   recheck: boolean;
 }
 
-interface LogState {
-  position: number;
-  hash: string;
+interface LogState extends LogHead {
   zver: number;
 }
 
@@ -223,15 +221,18 @@ export class GroupCommitter {
     };
     for (const fence of fences) add({ kind: 'check', path: fence }, { kind: 'fence', fence });
     if (this.last && !this.last.settled) add({ kind: 'check', path: this.last.lastEntry }, { kind: 'log' });
-    add(
-      { kind: 'set', path: this.layout.logHead, data: encodeLogHead(position, hash), version: log.zver },
-      { kind: 'log' },
-    );
     const tag = (): string => `${this.writer}${(this.batches++).toString(36)}`;
-    for (const entry of entryOps(this.layout, sealed, tag)) add(entry, { kind: 'log' });
+    const entries = entryOps(this.layout, sealed, tag);
+    const created = entries
+      .filter((op) => op.path.includes('/e-'))
+      .map((op) => op.path.slice(this.layout.log.length + 1));
+    const recent = [...log.recent, ...created].slice(-RECENT_ENTRIES);
+    const head = encodeLogHead({ position, hash, recent });
+    add({ kind: 'set', path: this.layout.logHead, data: head, version: log.zver }, { kind: 'log' });
+    for (const entry of entries) add(entry, { kind: 'log' });
     for (const [op, owner] of headOps) add(op, owner);
     batch.lastEntry = batch.ops.filter((op) => op.kind === 'create' && op.path.includes('/e-')).at(-1)!.path;
-    this.log = { position, hash, zver: log.zver + 1 };
+    this.log = { position, hash, recent, zver: log.zver + 1 };
     this.last = batch;
     return batch;
   }

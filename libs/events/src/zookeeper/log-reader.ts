@@ -1,9 +1,9 @@
 import { inflateRawSync } from 'node:zlib';
 import type { NdjsonArchive } from '../archive/ndjson-archive';
 import type { StoredEvent } from '../core/event-store.port';
-import { decodeLogHead } from './log-head';
+import { decodeLogHead, type LogHead } from './log-head';
 import { isNoNode, type Zk } from './zk-client';
-import { parseItem, type SegmentItem, type ZkLayout } from './zk-layout';
+import { parseItem, parseSegmentName, type SegmentItem, type ZkLayout } from './zk-layout';
 
 export interface SegmentMarker {
   /** Set once the segment's chunks are all written: readers use the chunks, not the entries. */
@@ -26,7 +26,7 @@ export class LogReader {
     private readonly archive?: NdjsonArchive,
   ) {}
 
-  async head(): Promise<{ position: number; hash: string }> {
+  async head(): Promise<LogHead> {
     return decodeLogHead((await this.zk.getData(this.layout.logHead)).data);
   }
 
@@ -38,7 +38,9 @@ export class LogReader {
   }
 
   /** Events at positions lo..hi, all of which must be written (hi <= head). */
-  async range(lo: number, hi: number, headPosition: number): Promise<StoredEvent[]> {
+  async range(lo: number, hi: number, headPosition: number, recent: string[] = []): Promise<StoredEvent[]> {
+    const near = await this.fromRecent(lo, hi, recent);
+    if (near) return near;
     const reads: Promise<StoredEvent[]>[] = [];
     for (let segment = this.layout.segmentOf(lo); segment <= this.layout.segmentOf(hi); segment += 1) {
       const from = Math.max(lo, this.layout.segmentStart(segment));
@@ -84,6 +86,26 @@ export class LogReader {
         this.forget(segment);
         await this.refreshArchived();
       }
+    }
+  }
+
+  /** Reads lo..hi from the entries the log head names, when they reach back to lo and still exist. */
+  private async fromRecent(lo: number, hi: number, recent: string[]): Promise<StoredEvent[] | undefined> {
+    const entries = recent.flatMap((name) => {
+      const [segmentName, itemName] = name.split('/');
+      const segment = parseSegmentName(segmentName);
+      const item = parseItem(itemName);
+      return segment === undefined || item === undefined ? [] : [{ segment, item }];
+    });
+    if (entries.length === 0 || entries[0].item.first > lo) return undefined;
+    const wanted = entries.filter(({ item }) => item.last >= lo && item.first <= hi);
+    try {
+      const parts = await Promise.all(wanted.map(({ segment, item }) => this.item(segment, item)));
+      return parts.flat().filter((event) => event.position >= lo && event.position <= hi);
+    } catch (error) {
+      // Compacted or archived since the head was read: the segment path finds them.
+      if (isNoNode(error)) return undefined;
+      throw error;
     }
   }
 

@@ -194,9 +194,9 @@ export class ZooKeeperEventStore extends BaseEventStore {
   }
 
   protected async readAllRaw(fromPosition: number, limit: number): Promise<StoredEvent[]> {
-    const { position } = await this.reader.head();
+    const { position, recent } = await this.reader.head();
     const to = Math.min(position, fromPosition + limit - 1);
-    return fromPosition > to ? [] : this.reader.range(fromPosition, to, position);
+    return fromPosition > to ? [] : this.reader.range(fromPosition, to, position, recent);
   }
 
   protected async readStreamRaw(stream: string, fromVersion: number): Promise<StoredEvent[]> {

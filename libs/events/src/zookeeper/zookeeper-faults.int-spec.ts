@@ -9,7 +9,7 @@ import { WrongExpectedVersionError } from '../core/wrong-expected-version.error'
 import { newEvent, range, waitFor } from '../test/event-store.contract';
 import { LoopbackProxy } from '../test/loopback-proxy';
 import { connectAdmin, connectString, testRoot } from '../test/zk-test-support';
-import type { Zk } from './zk-client';
+import { Zk } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZooKeeperEventStore, type ZooKeeperEventStoreOptions } from './zookeeper-event-store';
 import { CHUNK_BYTES } from './zk-snapshots';
@@ -193,6 +193,21 @@ describe('ZooKeeper event store under faults', () => {
       );
     });
     expect(await store.verify()).toEqual({ ok: true, checked: log.length });
+  });
+
+  it('follows the log from the entries its head names, without listing the live segment', async () => {
+    const root = newRoot();
+    const store = await open(root, { segmentSize: 10_000 });
+    for (let i = 0; i < 40; i += 1) await store.append('app-tail', i, [newEvent()]);
+    const listings = jest.spyOn(Zk.prototype, 'getChildren');
+    try {
+      expect((await store.readAll(30, 100)).map((event) => event.position)).toEqual(range(30, 40));
+      expect(listings).not.toHaveBeenCalled();
+      expect((await store.readAll(1, 100)).map((event) => event.position)).toEqual(range(1, 40));
+      expect(listings).toHaveBeenCalled();
+    } finally {
+      listings.mockRestore();
+    }
   });
 
   it('keeps a subscription going, in order and complete, across a connection cut', async () => {
