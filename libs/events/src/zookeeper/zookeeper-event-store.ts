@@ -13,7 +13,7 @@ import { Compactor } from './compactor';
 import { GroupCommitter } from './group-commit';
 import { decodeLogHead } from './log-head';
 import { LogReader } from './log-reader';
-import { decodeHead, positionsFrom, type IndexRange } from './stream-head';
+import { decodeHead, positionsFrom, type IndexRange, type StreamHeadData } from './stream-head';
 import { isConnectionLoss, isNoNode, Zk, type ZkOp } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZkSnapshots } from './zk-snapshots';
@@ -196,18 +196,21 @@ export class ZooKeeperEventStore extends BaseEventStore {
   protected async readAllRaw(fromPosition: number, limit: number): Promise<StoredEvent[]> {
     const { position, recent } = await this.reader.head();
     const to = Math.min(position, fromPosition + limit - 1);
-    return fromPosition > to ? [] : this.reader.range(fromPosition, to, position, recent);
+    return fromPosition > to ? [] : this.reader.range(fromPosition, to, recent);
+  }
+
+  private async streamHead(stream: string): Promise<StreamHeadData | undefined> {
+    try {
+      return decodeHead((await this.zk.getData(this.layout.stream(stream))).data);
+    } catch (error) {
+      if (isNoNode(error)) return undefined;
+      throw error;
+    }
   }
 
   protected async readStreamRaw(stream: string, fromVersion: number): Promise<StoredEvent[]> {
-    const path = this.layout.stream(stream);
-    let head;
-    try {
-      head = decodeHead((await this.zk.getData(path)).data);
-    } catch (error) {
-      if (isNoNode(error)) return [];
-      throw error;
-    }
+    const [head, log] = await Promise.all([this.streamHead(stream), this.reader.head()]);
+    if (!head) return [];
     const pages = await Promise.all(
       Array.from({ length: head.pages }, async (_, page) => {
         const { data } = await this.zk.getData(this.layout.streamPage(stream, page));
@@ -215,8 +218,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
       }),
     );
     const ranges = positionsFrom([...pages.flat(), ...head.index], fromVersion);
-    const lastPosition = ranges.length === 0 ? 0 : ranges[ranges.length - 1][1];
-    const parts = await Promise.all(ranges.map(([lo, hi]) => this.reader.range(lo, hi, lastPosition)));
+    const parts = await Promise.all(ranges.map(([lo, hi]) => this.reader.range(lo, hi, log.recent)));
     return parts.flat().filter((event) => event.stream === stream);
   }
 }
