@@ -14,9 +14,9 @@ export interface SegmentMarker {
 }
 
 /**
- * Reads positions of the global log wherever they are: archived NDJSON, compacted chunks or live entries. Sealed
- * segments change only by compaction or archival, so their listings are cached; a vanished znode means the
- * segment moved on, and the read is retried against the new place.
+ * Reads positions of the global log wherever they are: archived NDJSON, compacted chunks or live entries. A
+ * segment changes only by growing at its end, by compaction or by archival, so listings are cached; a vanished
+ * znode means the segment moved on, and the read is retried against the new place.
  */
 export class LogReader {
   private archivedBelow = 0;
