@@ -18,6 +18,9 @@ import { isConnectionLoss, isNoNode, Zk, type ZkOp } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZkSnapshots } from './zk-snapshots';
 
+/** Entry names are about 50 bytes, and getChildren of a segment must fit in jute.maxbuffer (1 MiB). */
+const MAX_SEGMENT_SIZE = 20_000;
+
 export interface ZooKeeperEventStoreOptions {
   connectString: string;
   /** Default `/drove`. */
@@ -65,7 +68,13 @@ export class ZooKeeperEventStore extends BaseEventStore {
   }
 
   static async open(options: ZooKeeperEventStoreOptions): Promise<ZooKeeperEventStore> {
-    const layout = new ZkLayout(options.root ?? '/drove', options.segmentSize ?? 10_000);
+    const segmentSize = options.segmentSize ?? 10_000;
+    if (segmentSize > MAX_SEGMENT_SIZE) {
+      throw new Error(
+        `segmentSize ${segmentSize} is over ${MAX_SEGMENT_SIZE}: a segment's listing must fit in 1 MiB`,
+      );
+    }
+    const layout = new ZkLayout(options.root ?? '/drove', segmentSize);
     const zk = await Zk.connect(options.connectString, options.sessionTimeout ?? 10_000);
     try {
       await ZooKeeperEventStore.initialise(zk, layout);
