@@ -306,7 +306,10 @@ export class GroupCommitter {
         request.reject(new AppendOutcomeUnknownError(request.stream, failure.cause));
       else if (owner?.kind === 'fence' && request.fence === owner.fence)
         request.reject(new FencedError(owner.fence));
-      else if (request.attempts >= this.options.maxAttempts) request.reject(failure);
+      else if (request.attempts >= this.options.maxAttempts)
+        request.reject(
+          new Error(`append to ${request.stream}: ${request.attempts} multis failed, last: ${failure}`),
+        );
       else {
         if (owner?.kind === 'stream' && owner.stream === request.stream) request.recheck = true;
         retry.push(request);
