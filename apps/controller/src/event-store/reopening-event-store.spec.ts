@@ -59,4 +59,23 @@ describe('ReopeningEventStore', () => {
     opened[1].expire();
     expect(opened).toHaveLength(2);
   });
+
+  it('stops reopening when closed while ZooKeeper stays unreachable', async () => {
+    let attempts = 0;
+    const first = new ExpiringStore();
+    const store = await ReopeningEventStore.open({
+      open: async () => {
+        if (attempts++ === 0) return first;
+        throw new Error('ZooKeeper unreachable');
+      },
+      retryDelayMs: 1,
+    });
+    first.expire();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.close();
+    const tried = attempts;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(attempts).toBe(tried);
+    await expect(store.headPosition()).rejects.toThrow('event store closed while opening a new session');
+  });
 });

@@ -104,9 +104,11 @@ export class ReopeningEventStore implements EventStore {
     return () => this.expiryListeners.delete(listener);
   }
 
+  /** Also ends a reopening in progress (after at most one more attempt to open). */
   async close(): Promise<void> {
     this.closed = true;
-    await (await this.current).close();
+    const store = await this.current.catch(() => undefined);
+    await store?.close();
   }
 
   private watched(store: EventStore): EventStore {
@@ -123,7 +125,7 @@ export class ReopeningEventStore implements EventStore {
   }
 
   private async reopen(): Promise<EventStore> {
-    for (;;) {
+    while (!this.closed) {
       try {
         const store = this.watched(await this.options.open());
         if (this.closed) await store.close();
@@ -133,5 +135,6 @@ export class ReopeningEventStore implements EventStore {
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
       }
     }
+    throw new Error('event store closed while opening a new session');
   }
 }
