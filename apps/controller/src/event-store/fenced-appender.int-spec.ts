@@ -6,6 +6,7 @@ import { NotLeaderError } from '../http/drove-errors';
 import { LeaderElection } from '../leadership/leader-election';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { PartitionableProxy } from '../testing/partitionable-proxy';
+import { waitUntil } from '../testing/wait-until';
 import { connectZooKeeper, removeTree } from '../zookeeper/zookeeper-calls';
 import { electionFence, Fence } from './fence';
 import { FencedAppender } from './fenced-appender';
@@ -13,14 +14,6 @@ import { openControllerEventStore } from './open-controller-event-store';
 
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const SESSION_TIMEOUT_MS = 4000;
-
-async function waitFor(what: string, predicate: () => boolean, timeoutMs = 15000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const event = (): NewEvent => ({ id: randomUUID(), type: 'Probe', data: {} });
 
@@ -78,7 +71,7 @@ describe('the controller event store on the real ZooKeeper', () => {
     const stale: Fence = { path: () => oldFence, onLeading: () => () => undefined };
     const deposed = new FencedAppender(a.store, stale);
     await a.election.stop();
-    await waitFor('b to lead', () => b.election.state === 'LEADER');
+    await waitUntil('b to lead', () => b.election.state === 'LEADER');
 
     await expect(deposed.append('app-fenced', 1, [event()])).rejects.toThrow(NotLeaderError);
     await expect(a.appender.append('app-fenced', 1, [event()])).rejects.toThrow(NotLeaderError);
@@ -101,7 +94,7 @@ describe('the controller event store on the real ZooKeeper', () => {
     await proxy.cut();
     await new Promise((r) => setTimeout(r, SESSION_TIMEOUT_MS + 2000));
     await proxy.open();
-    await waitFor('the store to report its expired session', () => a.expired.count > 0);
+    await waitUntil('the store to report its expired session', () => a.expired.count > 0);
 
     const after = await a.appender.append('probe-1', 1, [event()]);
     expect(after.positions).toEqual([before.positions[0] + 1]);

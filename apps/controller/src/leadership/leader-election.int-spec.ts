@@ -3,17 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { LeaderElection, LeadershipState } from './leader-election';
 import { connectZooKeeper, removeTree, zkCall } from '../zookeeper/zookeeper-calls';
 import { PartitionableProxy } from '../testing/partitionable-proxy';
+import { waitUntil } from '../testing/wait-until';
 
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
-
-async function waitFor(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-}
 
 describe('LeaderElection on the real ZooKeeper', () => {
   const root = `/drove-test-election-${randomUUID()}`;
@@ -69,7 +61,7 @@ describe('LeaderElection on the real ZooKeeper', () => {
     b.onChange((change) => seen.push(change.state));
 
     await a.stop();
-    await waitFor('b to lead', () => b.state === 'LEADER');
+    await waitUntil('b to lead', () => b.state === 'LEADER');
     expect(leaders()).toEqual([b]);
     expect(c.state).toBe('FOLLOWER');
     expect(seen).toEqual(['LEADER']);
@@ -87,12 +79,12 @@ describe('LeaderElection on the real ZooKeeper', () => {
     a.onChange((change) => changes.push(change.state));
 
     await proxy.cut();
-    await waitFor('a to suspend', () => a.state === 'SUSPENDED');
-    await waitFor('b to lead', () => b.state === 'LEADER');
+    await waitUntil('a to suspend', () => a.state === 'SUSPENDED');
+    await waitUntil('b to lead', () => b.state === 'LEADER');
     expect(a.fencePath).toBeNull();
     await proxy.open();
 
-    await waitFor(
+    await waitUntil(
       'a to rejoin as follower',
       async () => a.state === 'FOLLOWER' && (await a.leader())?.port === 4010,
     );
@@ -102,7 +94,7 @@ describe('LeaderElection on the real ZooKeeper', () => {
     expect(leaders()).toEqual([b]);
 
     await b.stop();
-    await waitFor('a to lead again', () => a.state === 'LEADER');
+    await waitUntil('a to lead again', () => a.state === 'LEADER');
     expect(a.fencePath).not.toBe(oldFence);
     expect(await zkCall((cb) => admin.exists(a.fencePath as string, cb))).not.toBeNull();
     await a.stop();
