@@ -128,3 +128,10 @@ export function engineHarness(
   };
   return { engine: new InstanceEngine(ctx), ctx, states, last, reached };
 }
+
+export function hostPortOf(record: StateRecord, portName: string): number {
+  const ports = 'localInfo' in record.info ? record.info.localInfo?.ports : undefined;
+  const port = ports?.[portName];
+  if (!port) throw new Error(`${record.info.instanceId} has no port ${portName}`);
+  return port.hostPort;
+}
