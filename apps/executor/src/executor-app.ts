@@ -56,7 +56,11 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     hostname,
     pullPolicy: docker.pullPolicy,
     cacheImages: docker.cacheImages,
-    host: { ...DEFAULT_HOST_SETTINGS, numaPinning: !resources.disableNumaPinning },
+    host: {
+      ...DEFAULT_HOST_SETTINGS,
+      numaPinning: !resources.disableNumaPinning,
+      maxOpenFiles: docker.maxOpenFiles,
+    },
     executorEnv: process.env,
     configSources: HOST_CONFIG_SOURCES,
     portRange: new HostPortRange(config.hostPorts.from, config.hostPorts.to, isTcpPortFree),
@@ -108,7 +112,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   });
   executor.onChange(() => publisher.changed());
 
-  const recovered = await engine.recover();
+  const recovered = await engine.recover(options.containerLabels);
   executor.ready();
   const app = await NestFactory.create<NestFastifyApplication>(
     ExecutorModule.create({

@@ -94,6 +94,11 @@ export class ExecutorDockerConfig {
   @Min(1000)
   commandTimeoutMs = 30000;
 
+  /** The containers' nofile ulimit (Drove: 470000); must not exceed what dockerd itself may grant. */
+  @IsInt()
+  @Min(64)
+  maxOpenFiles = 470000;
+
   /** `docker stop` grace before SIGKILL. */
   @IsInt()
   @Min(0)

@@ -55,8 +55,9 @@ export class InstanceEngine {
   }
 
   // After a restart: every container found by its labels gets a runner again, its resources locked again.
-  async recover(): Promise<number> {
-    const found = await recoverInstances(this.ctx.runtime);
+  // `scope`: only containers carrying these labels too (several executors sharing one engine).
+  async recover(scope: Record<string, string> = {}): Promise<number> {
+    const found = await recoverInstances(this.ctx.runtime, scope);
     for (const recovered of found) this.adopt(recovered);
     return found.length;
   }
