@@ -14,6 +14,7 @@ export interface ReporterOptions {
   attempts?: number;
   retryDelayMs?: number;
   requestTimeoutMs?: number;
+  maxPending?: number;
   onDropped?: (report: StateRecord, reason: string) => void;
 }
 
@@ -28,17 +29,25 @@ const TYPES: Record<StateRecord['kind'], ControllerMessage['type']> = {
 // ZooKeeper carries the state anyway.
 export class StateReporter {
   private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
 
   constructor(private readonly options: ReporterOptions) {}
 
   report(record: StateRecord): void {
+    // Without a leader every report takes its full retry time; past the cap new ones are dropped at once
+    // rather than piling up (the snapshot in ZooKeeper still carries the state).
+    if (this.pending >= (this.options.maxPending ?? 1000)) {
+      this.options.onDropped?.(record, 'too many reports pending');
+      return;
+    }
+    this.pending++;
     const message = {
       type: TYPES[record.kind],
       header: { id: randomUUID(), senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: Date.now() },
       resourceSnapshot: this.options.resources(),
       instanceInfo: record.info,
     };
-    this.queue = this.queue.then(() => this.deliver(record, message));
+    this.queue = this.queue.then(() => this.deliver(record, message)).finally(() => this.pending--);
   }
 
   // Resolves once everything reported so far was delivered or dropped.
