@@ -37,6 +37,21 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 describe('executor process (e2e)', () => {
+  const get = (path: string, secret?: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers: secret ? { 'cluster-authorization': secret } : {} });
+
+  const checkLogsAndAdmin = async (appId: string, instanceId: string): Promise<void> => {
+    const base = `/apis/v1/logs/filestream/${appId}/${instanceId}`;
+    expect(await (await get(`${base}/list`, 'ControllerSecret')).json()).toEqual({ files: ['output.log'] });
+    expect((await get(`${base}/list`)).status).toBe(401);
+    const read = await get(`${base}/read/output.log?offset=0&length=10`, 'ControllerSecret');
+    expect(await read.json()).toEqual({ data: expect.any(String), offset: 0 });
+    const escape = await get(`${base}/read/..%2F..%2Fexecutor.yml`, 'ControllerSecret');
+    expect(escape.status).toBe(400);
+    expect((await get(`${base}/download/output.log`, 'ControllerSecret')).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${adminPort}/healthcheck`)).status).toBe(200);
+  };
+
   const run = uniqueSuffix();
   const ns = `test-executor-${run}`;
   const runtime = new DockerContainerRuntime();
@@ -166,6 +181,7 @@ describe('executor process (e2e)', () => {
       executorState: 'ACTIVE',
     });
     const [container] = await runtime.list({ labels: { 'drove.instance.id': id }, all: false });
+    await checkLogsAndAdmin(spec.appId as string, id);
 
     await killExecutor();
     const before = reports.length;
