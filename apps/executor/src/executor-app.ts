@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { executorIdOf } from '@drove/domain';
 import { applyExecutorOptions, discoverTopology } from '@drove/topology';
 import { hostname as osHostname } from 'node:os';
+import { Registry } from 'prom-client';
 import { createAdminServer } from './admin-server';
 import { ExecutorMessageHandler } from './api/executor-message-handler';
 import { containerCheckers } from './checks/checker-factory';
@@ -24,6 +25,7 @@ import { instanceLogFiles } from './engine/instance-log-file';
 import { ResourceLocks } from './engine/resource-locks';
 import { ExecutorModule } from './executor.module';
 import { LogFileReader } from './logs/log-file-reader';
+import { ContainerStatsObserver } from './metrics/container-stats-observer';
 import { createContainerRuntime } from './runtime/container-runtime.factory';
 import { ExecutorStateHolder } from './state/executor-state-holder';
 
@@ -33,6 +35,8 @@ export interface RunningExecutor {
 }
 
 const ZOMBIE_SCAN_MS = 30000;
+// Drove's ContainerStatsObserver period.
+const STATS_POLL_MS = 30000;
 
 // Wires one executor from its config: container layer, engine, HTTP API, admin port, ZooKeeper liveness and
 // the reports to the leader. Containers outlive the process: a restarted executor recovers them by label.
@@ -124,7 +128,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     { logger: ['error', 'warn', 'log'] },
   );
   await app.listen(server.port, server.bindAddress);
-  const admin = createAdminServer(runtime);
+  const metrics = new Registry();
+  const stats = new ContainerStatsObserver(runtime, metrics);
+  const admin = createAdminServer(runtime, metrics);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   publisher.start();
   const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, options.containerLabels);
@@ -134,12 +140,16 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
       .then((gone) => gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`)))
       .catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
   }, ZOMBIE_SCAN_MS);
+  const polling = setInterval(() => {
+    stats.poll(engine.healthyContainers()).catch((err: Error) => logger.warn(`docker stats: ${err.message}`));
+  }, STATS_POLL_MS);
   logger.log(`executor ${executorId} (${hostname}:${server.port}) up, ${recovered} container(s) recovered`);
 
   return {
     executorId,
     stop: async () => {
       clearInterval(reaping);
+      clearInterval(polling);
       await publisher.stop();
       await Promise.all([app.close(), admin.close()]);
       zk.close();

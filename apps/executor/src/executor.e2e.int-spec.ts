@@ -49,7 +49,9 @@ describe('executor process (e2e)', () => {
     const escape = await get(`${base}/read/..%2F..%2Fexecutor.yml`, 'ControllerSecret');
     expect(escape.status).toBe(400);
     expect((await get(`${base}/download/output.log`, 'ControllerSecret')).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${adminPort}/healthcheck`)).status).toBe(200);
+    const health = await fetch(`http://127.0.0.1:${adminPort}/healthcheck`);
+    expect(await health.json()).toEqual({ 'docker-engine': { healthy: true } });
+    expect((await fetch(`http://127.0.0.1:${adminPort}/metrics`)).status).toBe(200);
   };
 
   const run = uniqueSuffix();

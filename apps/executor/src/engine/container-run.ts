@@ -50,6 +50,10 @@ export abstract class ContainerRun<S extends string> {
     return this.current;
   }
 
+  get container(): string | undefined {
+    return this.containerId;
+  }
+
   get instanceId(): string {
     return this.spec.identity.instanceId;
   }

@@ -7,7 +7,7 @@ import {
   parseLocalServiceInstanceSpec,
   parseTaskInstanceSpec,
 } from '@drove/domain';
-import { JobType } from '../containers/container-spec';
+import { ContainerSpec, JobType } from '../containers/container-spec';
 import { RecoveredInstance, recoverInstances } from '../containers/instance-recovery';
 import { EngineContext } from './engine-context';
 import { InstanceRunner } from './instance-runner';
@@ -64,6 +64,13 @@ export class InstanceEngine {
 
   records(): StateRecord[] {
     return [...this.runners.values()].map((r) => r.record());
+  }
+
+  // HEALTHY app and local-service instances with their containers (what Drove polls docker stats for).
+  healthyContainers(): { containerId: string; spec: ContainerSpec }[] {
+    return [...this.runners.values()]
+      .filter((r) => r instanceof InstanceRunner && r.state === 'HEALTHY' && r.container)
+      .map((r) => ({ containerId: r.container as string, spec: r.spec }));
   }
 
   knownInstanceIds(): ReadonlySet<string> {
