@@ -90,6 +90,31 @@ describe('executor HTTP API (messages)', () => {
     await harness.reached(spec.instanceId as string, 'STOPPED');
   });
 
+  it('accepts START_LOCAL_SERVICE_INSTANCE while UNREADY (Drove 3.4) and reports LOCAL_SERVICE_INSTANCE', async () => {
+    const unready = new ExecutorStateHolder();
+    const handler = new ExecutorMessageHandler(harness.engine, unready);
+    const { appId, appName, ...rest } = appInstanceJson();
+    // Core 1: the app instance of an earlier test still holds core 0.
+    const spec: Record<string, unknown> = {
+      ...rest,
+      serviceId: `${appId as string}-svc`,
+      serviceName: appName,
+      hostLevelInstance: false,
+      resources: [
+        { type: 'CPU', cores: { '0': [1] } },
+        { type: 'MEMORY', memoryInMB: { '0': 64 } },
+      ],
+    };
+    const app = { type: 'START_INSTANCE' as const, header, address, spec: appInstanceJson() };
+    expect(handler.handle(app as never).status).toBe('FAILED');
+    const local = { type: 'START_LOCAL_SERVICE_INSTANCE' as const, header, address, spec };
+    expect(handler.handle(local as never)).toEqual({ status: 'ACCEPTED' });
+    const healthy = await harness.reached(spec.instanceId as string, 'HEALTHY');
+    expect(healthy).toMatchObject({ kind: 'LOCAL_SERVICE_INSTANCE', info: { serviceId: spec.serviceId } });
+    harness.engine.stop(spec.instanceId as string);
+    await harness.reached(spec.instanceId as string, 'STOPPED');
+  });
+
   it('answers 400 to a message that is not one', async () => {
     expect((await post({ type: 'NOPE', header, address }, 's-ctl')).statusCode).toBe(400);
   });
