@@ -5,8 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { hostname } from 'node:os';
 import { createAdminServer } from './admin/admin-server';
 import { ControllerConfig } from './config/controller-config';
-import { ConfigError } from './config/load-config';
-import { readConfigFile } from './config/read-config-file';
+import { ConfigError, readConfigFile } from '@drove/config';
 import { ControllerModule } from './controller.module';
 import { openControllerEventStore } from './event-store/open-controller-event-store';
 import { LeaderElection } from './leadership/leader-election';

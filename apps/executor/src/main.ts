@@ -1,12 +1,30 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ExecutorModule } from './executor.module';
+import { ConfigError, readConfigFile } from '@drove/config';
+import { ExecutorConfig } from './config/executor-config';
+import { startExecutor } from './executor-app';
 
-async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(ExecutorModule, new FastifyAdapter());
-  const port = Number(process.env.DROVE_EXECUTOR_PORT ?? 3000);
-  await app.listen(port, '0.0.0.0');
+function start(): void {
+  let config: ExecutorConfig;
+  try {
+    config = readConfigFile(ExecutorConfig, process.argv, process.env, 'DROVE_EXECUTOR_CONFIG');
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`drove executor: ${err.message}\n`);
+    process.exit(2);
+  }
+  startExecutor(config)
+    .then((executor) => {
+      // Containers keep running: the next start recovers them from their labels.
+      const stop = () => void executor.stop().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(
+        `drove executor: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+      );
+      process.exit(1);
+    });
 }
 
-void bootstrap();
+start();

@@ -1,5 +1,5 @@
 import { ControllerConfig } from '../config/controller-config';
-import { ConfigError, parseConfig } from '../config/load-config';
+import { ConfigError, parseConfig } from '@drove/config';
 import { parseCachingPolicy } from './caching-policy';
 
 const HASH = '$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234';

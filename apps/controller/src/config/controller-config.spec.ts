@@ -1,5 +1,5 @@
 import { ControllerConfig } from './controller-config';
-import { ConfigError, parseConfig } from './load-config';
+import { ConfigError, parseConfig } from '@drove/config';
 
 const parse = (yaml: string | null, env: NodeJS.ProcessEnv = {}) =>
   parseConfig(ControllerConfig, yaml, 'c.yml', env);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ControllerConfig } from './controller-config';
-import { readConfigFile } from './read-config-file';
+import { readConfigFile } from '@drove/config';
 
 describe('deploy/config/controller.yml', () => {
   it('is valid and states exactly the defaults', () => {

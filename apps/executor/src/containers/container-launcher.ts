@@ -50,6 +50,14 @@ export class ContainerLauncher {
     private readonly settings: LauncherSettings,
   ) {}
 
+  get executorId(): string {
+    return this.settings.executorId;
+  }
+
+  get hostname(): string {
+    return this.settings.hostname;
+  }
+
   // Returns whether an image was pulled.
   provision(spec: ContainerSpec): Promise<boolean> {
     return ensureImage(this.runtime, spec.image, {

@@ -27,11 +27,16 @@ export interface RecoveredInstance {
 // After an executor restart: every running container carrying all of Drove's labels, with its instance record
 // rebuilt from them. Host ports are taken from the engine, which is the truth even when they were chosen by it.
 // Unlike Drove, task containers that finished while the executor was down are returned too (with their exit
-// code), so their result is reported instead of the task being marked LOST. Stopped app and local-service
+// code), so their result is reported instead of the task being marked LOST. `scope` limits the search to
+// containers with these labels too, as for zombie reaping. Stopped app and local-service
 // containers and containers with broken labels are skipped (the zombie reaper deals with them).
-export async function recoverInstances(runtime: ContainerRuntime): Promise<RecoveredInstance[]> {
+export async function recoverInstances(
+  runtime: ContainerRuntime,
+  scope: Record<string, string> = {},
+): Promise<RecoveredInstance[]> {
   const containers = await runtime.list({
     labels: {
+      ...scope,
       [JOB_TYPE_LABEL]: true,
       [INSTANCE_ID_LABEL]: true,
       [INSTANCE_SPEC_LABEL]: true,

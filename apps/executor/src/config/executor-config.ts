@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class ExecutorServerConfig {
+  /** The executor's host name as the controller reaches it (part of the executor id); defaults to os.hostname(). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  hostname?: string;
+
+  /** The API port (`/apis/v1/messages`, log files); part of the executor id, as in Drove. */
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  adminPort = 3001;
+
+  @IsString()
+  @IsNotEmpty()
+  bindAddress = '0.0.0.0';
+}
+
+export class ExecutorZooKeeperConfig {
+  @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
+  connectionString = '127.0.0.1:2181';
+
+  /** Drove's key: every znode lives under `/<nameSpace>`. */
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be a single znode name (letters, digits, _ . -)' })
+  nameSpace = 'drove';
+
+  @IsInt()
+  @Min(2000)
+  @Max(120000)
+  sessionTimeoutMs = 30000;
+}
+
+export class ExecutorClusterSecret {
+  @IsIn(['CONTROLLER', 'EXECUTOR'])
+  nodeType!: 'CONTROLLER' | 'EXECUTOR';
+
+  @IsString()
+  @IsNotEmpty()
+  secret!: string;
+}
+
+/** Drove's `clusterAuth`: incoming messages may carry any listed secret; outgoing ones carry the EXECUTOR one. */
+export class ExecutorClusterAuthConfig {
+  @ValidateNested({ each: true })
+  @Type(() => ExecutorClusterSecret)
+  @ArrayUnique((s: ExecutorClusterSecret) => s.nodeType, {
+    message: 'has more than one secret for a node type',
+  })
+  @ArrayUnique((s: ExecutorClusterSecret) => s.secret, {
+    message: 'must use a different secret per node type',
+  })
+  secrets: ExecutorClusterSecret[] = [
+    Object.assign(new ExecutorClusterSecret(), { nodeType: 'CONTROLLER', secret: 'DefaultControllerSecret' }),
+    Object.assign(new ExecutorClusterSecret(), { nodeType: 'EXECUTOR', secret: 'DefaultExecutorSecret' }),
+  ];
+}
+
+export class ExecutorDockerConfig {
+  @IsString()
+  @IsNotEmpty()
+  socketPath = '/var/run/docker.sock';
+
+  /** IF_ABSENT works on clusters without registry access; ALWAYS re-pulls on every start. */
+  @IsIn(['IF_ABSENT', 'ALWAYS'])
+  pullPolicy: 'IF_ABSENT' | 'ALWAYS' = 'IF_ABSENT';
+
+  /** Drove's cacheImages: images stay after their last instance ends. */
+  @IsBoolean()
+  cacheImages = true;
+
+  /** Drove's containerCommandTimeout, for every short engine call. */
+  @IsInt()
+  @Min(1000)
+  commandTimeoutMs = 30000;
+
+  /** The containers' nofile ulimit (Drove: 470000); must not exceed what dockerd itself may grant. */
+  @IsInt()
+  @Min(64)
+  maxOpenFiles = 470000;
+
+  /** `docker stop` grace before SIGKILL. */
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  stopGraceSeconds = 10;
+}
+
+export class ExecutorResourcesConfig {
+  /** CPU ids kept for the OS, never given to containers. */
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  osCores: number[] = [];
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  exposedMemPercentage = 100;
+
+  @IsBoolean()
+  disableNumaPinning = false;
+
+  /** Drove's resources.tags; the executor's host name is always added. */
+  @IsString({ each: true })
+  tags: string[] = [];
+}
+
+/**
+ * Host ports for instance ports come from this executor-owned range, so PORT_<n> is known before the container
+ * is created. The default lies below Linux's ephemeral range (32768-60999): outgoing connections never take one.
+ */
+export class ExecutorHostPortsConfig {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  from = 20000;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  to = 32767;
+}
+
+export class ExecutorLogsConfig {
+  /** Root of `<appId>/<instanceId>/output.log` (tasks: `<sourceAppName>/<taskId>`). */
+  @IsString()
+  @IsNotEmpty()
+  root = '/tmp/drove-ts/executor-logs';
+}
+
+export class ExecutorOptionsConfig {
+  /** A Drove-labelled container the executor does not know is removed after this long. */
+  @IsInt()
+  @Min(1000)
+  zombieGraceMs = 60000;
+
+  /** Every this often the node data is rewritten even without a change (Drove: 20 s). */
+  @IsInt()
+  @Min(1000)
+  refreshIntervalMs = 20000;
+
+  /** Added to every container this executor creates; zombie reaping is limited to containers carrying them. */
+  @IsOptional()
+  containerLabels?: Record<string, string>;
+}
+
+/** The executor's YAML file; every block is optional and a missing one takes the defaults documented here. */
+export class ExecutorConfig {
+  @ValidateNested()
+  @Type(() => ExecutorServerConfig)
+  server = new ExecutorServerConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorZooKeeperConfig)
+  zookeeper = new ExecutorZooKeeperConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorClusterAuthConfig)
+  clusterAuth = new ExecutorClusterAuthConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorDockerConfig)
+  docker = new ExecutorDockerConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorResourcesConfig)
+  resources = new ExecutorResourcesConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorHostPortsConfig)
+  hostPorts = new ExecutorHostPortsConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorLogsConfig)
+  logs = new ExecutorLogsConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorOptionsConfig)
+  options = new ExecutorOptionsConfig();
+}

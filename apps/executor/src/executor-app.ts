@@ -1,0 +1,158 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { executorIdOf } from '@drove/domain';
+import { applyExecutorOptions, discoverTopology } from '@drove/topology';
+import { hostname as osHostname } from 'node:os';
+import { Registry } from 'prom-client';
+import { createAdminServer } from './admin-server';
+import { ExecutorMessageHandler } from './api/executor-message-handler';
+import { containerCheckers } from './checks/checker-factory';
+import { LeaderFinder } from './cluster/leader-finder';
+import { nodeData } from './cluster/node-data';
+import { NodeDataPublisher } from './cluster/node-data-publisher';
+import { StateReporter } from './cluster/state-reporter';
+import { ZooKeeperSession } from './cluster/zookeeper-session';
+import { ExecutorConfig } from './config/executor-config';
+import { HOST_CONFIG_SOURCES } from './containers/config-files';
+import { ContainerLauncher } from './containers/container-launcher';
+import { DEFAULT_HOST_SETTINGS } from './containers/container-request';
+import { HostPortRange } from './containers/host-port-range';
+import { isTcpPortFree } from './containers/port-probe';
+import { ZombieReaper } from './containers/zombie-reaper';
+import { InstanceEngine } from './engine/instance-engine';
+import { instanceLogFiles } from './engine/instance-log-file';
+import { ResourceLocks } from './engine/resource-locks';
+import { ExecutorModule } from './executor.module';
+import { LogFileReader } from './logs/log-file-reader';
+import { ContainerStatsObserver } from './metrics/container-stats-observer';
+import { createContainerRuntime } from './runtime/container-runtime.factory';
+import { ExecutorStateHolder } from './state/executor-state-holder';
+
+export interface RunningExecutor {
+  executorId: string;
+  stop(): Promise<void>;
+}
+
+const ZOMBIE_SCAN_MS = 30000;
+// Drove's ContainerStatsObserver period.
+const STATS_POLL_MS = 30000;
+
+// Wires one executor from its config: container layer, engine, HTTP API, admin port, ZooKeeper liveness and
+// the reports to the leader. Containers outlive the process: a restarted executor recovers them by label.
+export async function startExecutor(config: ExecutorConfig): Promise<RunningExecutor> {
+  const logger = new Logger('Executor');
+  const { server, zookeeper, docker, resources, options } = config;
+  const hostname = server.hostname ?? osHostname();
+  const executorId = executorIdOf(hostname, server.port);
+  const capacity = applyExecutorOptions(await discoverTopology({ type: 'HWLOC' }), {
+    osCores: resources.osCores,
+    exposedMemPercentage: resources.exposedMemPercentage,
+    disableNumaPinning: resources.disableNumaPinning,
+  });
+  const runtime = createContainerRuntime({
+    type: 'DOCKER',
+    socketPath: docker.socketPath,
+    commandTimeoutMs: docker.commandTimeoutMs,
+  });
+  const launcher = new ContainerLauncher(runtime, {
+    executorId,
+    hostname,
+    pullPolicy: docker.pullPolicy,
+    cacheImages: docker.cacheImages,
+    host: {
+      ...DEFAULT_HOST_SETTINGS,
+      numaPinning: !resources.disableNumaPinning,
+      maxOpenFiles: docker.maxOpenFiles,
+    },
+    executorEnv: process.env,
+    configSources: HOST_CONFIG_SOURCES,
+    portRange: new HostPortRange(config.hostPorts.from, config.hostPorts.to, isTcpPortFree),
+    extraLabels: options.containerLabels,
+    now: Date.now,
+  });
+  const locks = new ResourceLocks(capacity);
+  const executor = new ExecutorStateHolder();
+  const zk = new ZooKeeperSession(zookeeper.connectionString, zookeeper.sessionTimeoutMs);
+  const root = `/${zookeeper.nameSpace}`;
+  const reporter = new StateReporter({
+    leader: new LeaderFinder(zk, root),
+    secret: config.clusterAuth.secrets.find((s) => s.nodeType === 'EXECUTOR')?.secret ?? '',
+    hostname,
+    resources: () => locks.snapshot(executorId),
+    onDropped: (record, reason) =>
+      logger.warn(`report of ${record.info.instanceId} ${record.info.state} dropped: ${reason}`),
+  });
+  // Reads the engine only when it writes, by then the engine exists.
+  const publisher = new NodeDataPublisher(
+    zk,
+    `${root}/executor/${hostname}-${server.port}`,
+    () =>
+      nodeData({
+        hostname,
+        port: server.port,
+        resources: locks.snapshot(executorId),
+        records: engine.records(),
+        tags: resources.tags,
+        executorState: executor.state,
+        now: Date.now(),
+      }),
+    options.refreshIntervalMs,
+    (err) => logger.warn(`node data not written: ${err.message}`),
+  );
+  const engine = new InstanceEngine({
+    runtime,
+    launcher,
+    checkers: containerCheckers(runtime),
+    locks,
+    logFile: instanceLogFiles(config.logs.root),
+    stopGraceSeconds: docker.stopGraceSeconds,
+    now: Date.now,
+    onChange: (record) => {
+      logger.log(`${record.info.instanceId} ${record.info.state}`);
+      reporter.report(record);
+      publisher.changed();
+    },
+  });
+  executor.onChange(() => publisher.changed());
+
+  const recovered = await engine.recover(options.containerLabels);
+  executor.ready();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ExecutorModule.create({
+      handler: new ExecutorMessageHandler(engine, executor),
+      logs: new LogFileReader(config.logs.root),
+      secrets: config.clusterAuth.secrets.map((s) => s.secret),
+    }),
+    new FastifyAdapter(),
+    { logger: ['error', 'warn', 'log'] },
+  );
+  await app.listen(server.port, server.bindAddress);
+  const metrics = new Registry();
+  const stats = new ContainerStatsObserver(runtime, metrics);
+  const admin = createAdminServer(runtime, metrics);
+  await admin.listen({ port: server.adminPort, host: server.bindAddress });
+  publisher.start();
+  const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, options.containerLabels);
+  const reaping = setInterval(() => {
+    reaper
+      .reap(engine.knownInstanceIds())
+      .then((gone) => gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`)))
+      .catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
+  }, ZOMBIE_SCAN_MS);
+  const polling = setInterval(() => {
+    stats.poll(engine.healthyContainers()).catch((err: Error) => logger.warn(`docker stats: ${err.message}`));
+  }, STATS_POLL_MS);
+  logger.log(`executor ${executorId} (${hostname}:${server.port}) up, ${recovered} container(s) recovered`);
+
+  return {
+    executorId,
+    stop: async () => {
+      clearInterval(reaping);
+      clearInterval(polling);
+      await publisher.stop();
+      await Promise.all([app.close(), admin.close()]);
+      zk.close();
+    },
+  };
+}
