@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ExecutorReportsHandler } from '../messaging/executor-reports.handler';
+import { MessagesController } from '../messaging/messages.controller';
+import { ScaleSaga } from '../sagas/scale.saga';
+import { ExecutorLogService } from './executor-log.service';
+import { ExecutorRegistry } from './executor-registry';
+import { ExecutorsController } from './executors.controller';
+
+/** Executors (registry, log, API), their messages both ways, and the scale saga. Needs CqrsModule. */
+@Module({})
+export class ExecutionModule {
+  static register(messenger: ExecutorMessenger): DynamicModule {
+    return {
+      module: ExecutionModule,
+      providers: [
+        { provide: EXECUTOR_MESSENGER, useValue: messenger },
+        ExecutorRegistry,
+        ExecutorLogService,
+        ExecutorReportsHandler,
+        ScaleSaga,
+      ],
+      controllers: [ExecutorsController, MessagesController],
+      exports: [ExecutorRegistry, ExecutorReportsHandler],
+    };
+  }
+}

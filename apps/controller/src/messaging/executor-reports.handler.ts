@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Clock,
+  ControllerMessage,
+  ExecutorNodeDataJson,
+  InstanceInfoJson,
+  instanceDecider,
+  instanceStream,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { ClusterViewService } from '../projections/cluster-view.service';
+
+/**
+ * Executor -> controller messages: resources go to the registry (memory only), instance states to the log through
+ * the instance decider (which ignores a report not newer than the stored one, as Drove does). A snapshot's
+ * instances are recorded only where their state differs from the view, so the periodic refresh writes nothing
+ * unless a pushed report was lost.
+ */
+@Injectable()
+export class ExecutorReportsHandler {
+  private readonly logger = new Logger('ExecutorReports');
+
+  constructor(
+    private readonly registry: ExecutorRegistry,
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FENCE) private readonly fence: Fence,
+  ) {}
+
+  async handle(message: ControllerMessage, actor: string): Promise<void> {
+    switch (message.type) {
+      case 'INSTANCE_STATE_REPORT':
+        this.registry.updateResources(message.resourceSnapshot);
+        await this.recordInstance(message.instanceInfo, actor);
+        return;
+      case 'EXECUTOR_SNAPSHOT':
+        await this.snapshot(message.nodeData, actor);
+        return;
+      case 'TASK_STATE_REPORT':
+      case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
+        // tasks and local services are not run by this controller yet: only the resources are taken
+        this.registry.updateResources(message.resourceSnapshot);
+        return;
+    }
+  }
+
+  /** Node data from the executor's znode or an EXECUTOR_SNAPSHOT message. */
+  async snapshot(nodeData: ExecutorNodeDataJson, actor: string): Promise<void> {
+    this.registry.update(nodeData);
+    if (this.fence.path() === null) return;
+    const view = this.clusterView.view;
+    for (const info of nodeData.instances ?? []) {
+      const known = view.instance(info.instanceId);
+      if (known && known.state !== info.state) await this.recordInstance(info, actor);
+    }
+  }
+
+  private async recordInstance(info: InstanceInfoJson, actor: string): Promise<void> {
+    const outcome = await this.pipeline.execute(
+      instanceDecider,
+      instanceStream(info.instanceId),
+      { type: 'RecordInstanceState', info, at: this.clock.now() },
+      { actor },
+    );
+    if (!outcome.ok) this.logger.debug(`report on ${info.instanceId}: ${outcome.error.messages.join(', ')}`);
+  }
+}

@@ -1,0 +1,129 @@
+import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { startTestController, TestController } from '../testing/test-controller';
+import { waitUntil } from '../testing/wait-until';
+
+const NOW = 1_700_000_000_000;
+const APP_ID = 'mini-1';
+const OPERATIONS = '/apis/v1/applications/operations';
+
+interface Summary {
+  state: string;
+  healthyInstances: number;
+  requiredInstances: number;
+}
+
+describe('scale saga with an in-process executor', () => {
+  let ctl: TestController;
+  let executor: FakeExecutor;
+
+  beforeEach(async () => {
+    executor = new FakeExecutor();
+    ctl = await startTestController(NOW, undefined, executor);
+    executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
+    const snapshot = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: executor.nodeData(),
+    };
+    expect(await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS)).toEqual({
+      code: 200,
+      body: { header: snapshot.header, status: 'ACCEPTED' },
+    });
+  });
+
+  afterEach(() => ctl.app.close());
+
+  const operate = async (body: Record<string, unknown>) =>
+    expect((await ctl.post(OPERATIONS, { opSpec: opSpecJson(), ...body })).code).toBe(200);
+  const summary = async () => (await ctl.get(`/apis/v1/applications/${APP_ID}`)).body.data as Summary;
+  const instances = async (suffix = '') =>
+    (await ctl.get(`/apis/v1/applications/${APP_ID}/instances${suffix}`)).body.data as {
+      instanceId: string;
+      state: string;
+      created: number;
+    }[];
+  const settlesAt = async (state: string, healthy: number) =>
+    waitUntil(
+      `app ${state} with ${healthy} healthy`,
+      async () => {
+        const s = await summary();
+        return s?.state === state && s.healthyInstances === healthy;
+      },
+      10_000,
+    );
+
+  it('lists the executor in Drove shapes and records it in the log once', async () => {
+    const list = await ctl.get('/apis/v1/cluster/executors');
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        executorId: 'exec-1-id',
+        hostname: 'exec-1',
+        port: 3000,
+        freeCores: 8,
+        usedCores: 0,
+        freeMemory: 8192,
+        tags: ['exec-1'],
+        state: 'ACTIVE',
+      }),
+    ]);
+    expect((await ctl.get('/apis/v1/cluster/executors/exec-1-id')).body.data).toMatchObject({
+      hostname: 'exec-1',
+    });
+    expect((await ctl.get('/apis/v1/cluster/executors/nope')).body).toEqual({
+      status: 'FAILED',
+      message: 'No executor found with id: nope',
+    });
+    const again = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-2', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: executor.nodeData(),
+    };
+    await ctl.post('/apis/v1/messages', again, EXECUTOR_HEADERS);
+    const events = await ctl.store.readStream('executor-exec-1-id');
+    expect(events.map((e) => e.type)).toEqual(['ExecutorAdded']);
+  });
+
+  it('refuses messages from a user (no-auth mode: a user principal without the NODE class)', async () => {
+    expect((await ctl.post('/apis/v1/messages', {})).code).toBe(403);
+  });
+
+  it('CREATE with 2 instances starts them, the app RUNNING with 2 HEALTHY; scale down stops the oldest', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const started = await instances();
+    expect(started).toHaveLength(2);
+    expect(started.every((i) => i.state === 'HEALTHY')).toBe(true);
+    expect(started[0]).toMatchObject({
+      appId: APP_ID,
+      appName: 'mini',
+      executorId: 'exec-1-id',
+      errorMessage: '',
+    });
+    expect(executor.received.filter((m) => m.type === 'START_INSTANCE')).toHaveLength(2);
+    const oldest = [...started].sort((a, b) => a.created - b.created)[0].instanceId;
+
+    await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 1 });
+    await settlesAt('RUNNING', 1);
+    expect((await instances()).map((i) => i.instanceId)).not.toContain(oldest);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([[oldest, 'STOPPED']]);
+
+    await operate({ type: 'SUSPEND', appId: APP_ID });
+    await settlesAt('MONITORING', 0);
+    await operate({ type: 'DESTROY', appId: APP_ID });
+    await waitUntil(
+      'app destroyed',
+      async () => (await ctl.get(`/apis/v1/applications/${APP_ID}`)).body.status === 'FAILED',
+    );
+  });
+
+  it('a START the executor refuses is retried with fresh ids, recorded LOST, and the operation stays open', async () => {
+    executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('3 START attempts', async () => (await instances('/old')).length >= 3, 10_000);
+    const lost = await instances('/old');
+    expect(lost.every((i) => i.state === 'LOST')).toBe(true);
+    expect(new Set(lost.map((i) => i.instanceId)).size).toBe(lost.length);
+    expect((await summary()).state).toBe('SCALING_REQUESTED');
+  });
+});
