@@ -1,6 +1,6 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
-import { startTestController, TestController } from '../testing/test-controller';
+import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
 const NOW = 1_700_000_000_000;
@@ -125,5 +125,18 @@ describe('scale saga with an in-process executor', () => {
     expect(lost.every((i) => i.state === 'LOST')).toBe(true);
     expect(new Set(lost.map((i) => i.instanceId)).size).toBe(lost.length);
     expect((await summary()).state).toBe('SCALING_REQUESTED');
+  });
+
+  it('a new leader resumes an operation in flight from the log instead of starting the instance again', async () => {
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('START sent', () => executor.received.length === 1, 5000);
+    ctl.fence.depose();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await settlesAt('RUNNING', 1);
+    expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
   });
 });

@@ -38,6 +38,8 @@ const START_ATTEMPTS = 3;
 const RETRY_PASS_MS = 2000;
 const TICK_MS = 500;
 
+export const RUN_SAGAS = Symbol('RunSagas');
+
 /**
  * Carries out SCALE (also CREATE with instances, START_INSTANCES, SUSPEND, RECOVER, which the decider turns into
  * a scaling request) and DESTROY, on the leader only. A reconcile loop over the log: each pass waits for instances
@@ -62,9 +64,11 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
+    @Inject(RUN_SAGAS) private readonly enabled: boolean,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.enabled) return;
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 

@@ -25,6 +25,8 @@ export class FakeExecutor implements ExecutorMessenger {
   readonly received: ExecutorMessage[] = [];
   /** What START_INSTANCE is answered with; anything but ACCEPTED makes the controller retry and give up. */
   startAnswer: SendResult = { status: 'ACCEPTED' };
+  /** While set, started instances wait for it before reporting anything. */
+  hold: Promise<void> | undefined;
   private readonly instances = new Map<string, InstanceInfoJson>();
   private tick = 0;
   report: Report = () => Promise.resolve();
@@ -91,6 +93,7 @@ export class FakeExecutor implements ExecutorMessenger {
   }
 
   private async walk(info: InstanceInfoJson, states: InstanceState[]): Promise<void> {
+    await this.hold;
     for (const state of states) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       const updated = { ...info, state, updated: this.next() };

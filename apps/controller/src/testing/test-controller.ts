@@ -43,6 +43,7 @@ export async function startTestController(
   startAt: number,
   auth: AuthSettings = defaultAuthSettings(),
   messenger: ExecutorMessenger = refusingMessenger,
+  runSagas = true,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -55,7 +56,7 @@ export async function startTestController(
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
       ClusterModule,
-      ExecutionModule.register(messenger),
+      ExecutionModule.register(messenger, runSagas),
     ],
   })
   class TestModule {}
