@@ -244,7 +244,8 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`stop of ${instanceId} not accepted: ${sent.error ?? sent.status}`);
       return;
     }
-    if (!(await this.waitFor(instanceId, stopTimeoutMs(opSpec), (s) => s === 'STOPPED'))) {
+    const stopped = (s: InstanceState) => s === 'STOPPED';
+    if (!(await this.waitFor(instanceId, stopTimeoutMs(opSpec), stopped, TERMINAL_INSTANCE_STATES))) {
       this.logger.warn(`${instanceId} not STOPPED within ${stopTimeoutMs(opSpec)} ms`);
     }
   }
@@ -284,15 +285,20 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Polls the view until the instance's state passes `done` (true), gives up (false), or the time is over. */
-  private async waitFor(instanceId: string, timeoutMs: number, done: (s: InstanceState) => boolean) {
+  /** Polls the view until the instance's state passes `done` (true), is in `giveUp` (false), or time is over. */
+  private async waitFor(
+    instanceId: string,
+    timeoutMs: number,
+    done: (s: InstanceState) => boolean,
+    giveUp: readonly InstanceState[] = GIVE_UP_STATES,
+  ) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.fence.path() === null) throw new LeadershipLostError();
       const instance = this.clusterView.view.instance(instanceId);
       const state = instance ? stateOf(instance) : 'PENDING';
       if (done(state)) return true;
-      if (GIVE_UP_STATES.includes(state) || Date.now() >= deadline) return false;
+      if (giveUp.includes(state) || Date.now() >= deadline) return false;
       await sleep(POLL_MS);
     }
   }
