@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   Clock,
   ControllerMessage,
@@ -20,8 +20,9 @@ import { ClusterViewService } from '../projections/cluster-view.service';
  * unless a pushed report was lost.
  */
 @Injectable()
-export class ExecutorReportsHandler {
+export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ExecutorReports');
+  private stopLeading: (() => void) | undefined;
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -30,6 +31,24 @@ export class ExecutorReportsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FENCE) private readonly fence: Fence,
   ) {}
+
+  /**
+   * A new leader takes the instance states in the executors' last node data at once: reports pushed while no
+   * controller led were dropped by the executors, and their next refresh may be 20 s away.
+   */
+  onApplicationBootstrap(): void {
+    this.stopLeading = this.fence.onLeading(() => {
+      for (const data of this.registry.all()) {
+        this.reconcile(data, 'leader-takeover').catch((error: unknown) =>
+          this.logger.warn(`reconciling ${data.state.executorId}: ${String(error)}`),
+        );
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopLeading?.();
+  }
 
   async handle(message: ControllerMessage, actor: string): Promise<void> {
     switch (message.type) {
@@ -51,6 +70,10 @@ export class ExecutorReportsHandler {
   /** Node data from the executor's znode or an EXECUTOR_SNAPSHOT message. */
   async snapshot(nodeData: ExecutorNodeDataJson, actor: string): Promise<void> {
     this.registry.update(nodeData);
+    await this.reconcile(nodeData, actor);
+  }
+
+  private async reconcile(nodeData: ExecutorNodeDataJson, actor: string): Promise<void> {
     if (this.fence.path() === null) return;
     const view = this.clusterView.view;
     for (const info of nodeData.instances ?? []) {
