@@ -1,8 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Clock, ExecutorCommand, executorDecider, executorStream } from '@drove/domain';
+import {
+  ACTIVE_INSTANCE_STATES,
+  Clock,
+  ExecutorCommand,
+  executorDecider,
+  executorStream,
+  instanceDecider,
+  instanceStream,
+} from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { stateOf } from '../projections/instance-queries';
 import { ExecutorChange, ExecutorIdentity, ExecutorRegistry } from './executor-registry';
 
 const snapshotCommand = (identity: ExecutorIdentity, at: number): ExecutorCommand => ({
@@ -24,6 +34,7 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly registry: ExecutorRegistry,
     private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
@@ -55,8 +66,27 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
         actor: this.hostname,
       });
       if (!outcome.ok) this.logger.warn(`executor ${executorId}: ${outcome.error.messages.join(', ')}`);
+      if (change.type === 'REMOVED') await this.loseInstancesOn(executorId, at);
     } catch (error) {
       this.logger.warn(`executor ${executorId} not recorded: ${String(error)}`);
+    }
+  }
+
+  /** The instances of a vanished executor are LOST (Drove: `Instance lost`); the monitor then replaces them. */
+  private async loseInstancesOn(executorId: string, at: number): Promise<void> {
+    const view = this.clusterView.view;
+    const lost = view
+      .applications()
+      .flatMap((app) => view.instancesOf(app.appId as string))
+      .filter((i) => i.executorId === executorId && i.info && ACTIVE_INSTANCE_STATES.includes(stateOf(i)));
+    for (const instance of lost) {
+      const instanceId = instance.instanceId as string;
+      await this.pipeline.execute(
+        instanceDecider,
+        instanceStream(instanceId),
+        { type: 'MarkInstanceLost', instanceId, errorMessage: 'Instance lost', at },
+        { actor: this.hostname },
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
@@ -6,6 +7,7 @@ import { waitUntil } from '../testing/wait-until';
 const NOW = 1_700_000_000_000;
 const APP_ID = 'mini-1';
 const OPERATIONS = '/apis/v1/applications/operations';
+const MONITOR_MS = 300;
 
 interface Summary {
   state: string;
@@ -19,7 +21,7 @@ describe('scale saga with an in-process executor', () => {
 
   beforeEach(async () => {
     executor = new FakeExecutor();
-    ctl = await startTestController(NOW, undefined, executor);
+    ctl = await startTestController(NOW, undefined, executor, true, MONITOR_MS);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
     const snapshot = {
       type: 'EXECUTOR_SNAPSHOT',
@@ -138,5 +140,33 @@ describe('scale saga with an in-process executor', () => {
     release();
     await settlesAt('RUNNING', 1);
     expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
+  });
+
+  it('a container that dies is replaced: the monitor sees 1 of 2 healthy and RECOVERs', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const [victim] = await instances();
+    await executor.die(victim.instanceId);
+    await waitUntil('3 STARTs', () => executor.received.length === 3, 10_000);
+    await settlesAt('RUNNING', 2);
+    expect((await instances()).map((i) => i.instanceId)).not.toContain(victim.instanceId);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([
+      [victim.instanceId, 'STOPPED'],
+    ]);
+    const types = (await ctl.store.readStream(`app-${APP_ID}`)).map((e) => e.type);
+    expect(types).toContain('ApplicationOutageDetected');
+  });
+
+  it('the instances of an executor that vanishes are LOST', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await settlesAt('RUNNING', 1);
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', NOW);
+    await waitUntil('instance LOST', async () => (await instances('/old')).length === 1, 5000);
+    expect((await instances('/old'))[0]).toMatchObject({ state: 'LOST', errorMessage: 'Instance lost' });
+    expect((await ctl.get('/apis/v1/cluster/executors')).body.data).toEqual([
+      expect.objectContaining({ executorId: 'exec-1-id', state: 'REMOVED' }),
+    ]);
+    const executorEvents = (await ctl.store.readStream('executor-exec-1-id')).map((e) => e.type);
+    expect(executorEvents).toEqual(['ExecutorAdded', 'ExecutorRemoved']);
   });
 });

@@ -13,6 +13,7 @@ export const EXECUTOR_HEADERS = { 'cluster-authorization': 'DefaultExecutorSecre
 
 const START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'UNREADY', 'READY', 'HEALTHY'];
 const STOP_PATH: InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'STOPPED'];
+const DEATH_PATH: InstanceState[] = ['UNHEALTHY', 'DEPROVISIONING', 'STOPPED'];
 
 type Report = (path: string, body: unknown) => Promise<unknown>;
 
@@ -71,6 +72,12 @@ export class FakeExecutor implements ExecutorMessenger {
       return Promise.resolve({ status: 'ACCEPTED' });
     }
     return Promise.resolve({ status: 'FAILED' });
+  }
+
+  /** The container died: health checks fail, the executor cleans up and reports it STOPPED. */
+  async die(instanceId: string): Promise<void> {
+    const info = this.instances.get(instanceId);
+    if (info) await this.walk(info, DEATH_PATH);
   }
 
   private started(message: StartInstanceMessage): InstanceInfoJson {

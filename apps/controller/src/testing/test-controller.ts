@@ -44,6 +44,7 @@ export async function startTestController(
   auth: AuthSettings = defaultAuthSettings(),
   messenger: ExecutorMessenger = refusingMessenger,
   runSagas = true,
+  monitorIntervalMs = 30_000,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -56,7 +57,7 @@ export async function startTestController(
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
       ClusterModule,
-      ExecutionModule.register(messenger, runSagas),
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
     ],
   })
   class TestModule {}
