@@ -3,12 +3,13 @@ import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-mes
 import { ExecutorReportsHandler } from '../messaging/executor-reports.handler';
 import { MessagesController } from '../messaging/messages.controller';
 import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
-import { RUN_SAGAS, ScaleSaga } from '../sagas/scale.saga';
+import { InstanceJobs } from '../sagas/instance-jobs';
+import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
 import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
 
-/** Executors (registry, log, API), their messages both ways, and the scale saga. Needs CqrsModule. */
+/** Executors (registry, log, API), their messages both ways, the operation saga and the monitor. Needs CqrsModule. */
 @Module({})
 export class ExecutionModule {
   /** `runSagas: false` leaves operations to the caller (tests of the API alone play the saga's part). */
@@ -22,7 +23,8 @@ export class ExecutionModule {
         ExecutorRegistry,
         ExecutorLogService,
         ExecutorReportsHandler,
-        ScaleSaga,
+        InstanceJobs,
+        ApplicationOperationsSaga,
         ApplicationMonitor,
       ],
       controllers: [ExecutorsController, MessagesController],

@@ -13,7 +13,7 @@ import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf } from '../projections/instance-queries';
-import { RUN_SAGAS } from './scale.saga';
+import { RUN_SAGAS } from './application-operations.saga';
 
 /** How often the leader compares healthy and expected counts (Drove: every 30 s). */
 export const MONITOR_INTERVAL_MS = Symbol('MonitorIntervalMs');
@@ -23,7 +23,7 @@ const RESTING_STATES = ['RUNNING', 'MONITORING'];
 /**
  * Drove's ApplicationMonitor: on the leader, outside the maintenance window, an app at rest (RUNNING or
  * MONITORING) whose HEALTHY count is not its expected count gets RECOVER, which the decider turns into a scale
- * to the expected count that the scale saga carries out (a dead container is replaced this way).
+ * to the expected count that the operations saga carries out (a dead container is replaced this way).
  */
 @Injectable()
 export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestroy {

@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  ApplicationAggregate,
   ApplicationSpecJson,
   Clock,
   ClusterOpSpecJson,
@@ -9,15 +8,11 @@ import {
   IdGenerator,
   InstanceAggregate,
   InstanceState,
-  OperationOutcome,
   RUNNING_INSTANCE_STATES,
   TERMINAL_INSTANCE_STATES,
-  applicationDecider,
   applicationInstanceSpec,
-  applicationStream,
   instanceDecider,
   instanceStream,
-  planScale,
   requestHeader,
   startTimeoutMs,
   stopTimeoutMs,
@@ -30,30 +25,21 @@ import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
-import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, inParallel, sleep } from './instance-waits';
+import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
 
 /** Drove retries a failed start twice with a fresh instance id, 1 s apart. */
 const START_ATTEMPTS = 3;
-/** After a pass that did not reach the required count, the next pass waits this long (Drove retries forever). */
-const RETRY_PASS_MS = 2000;
-const TICK_MS = 500;
 
-export const RUN_SAGAS = Symbol('RunSagas');
+/** States in which a stop is already under way: wait for STOPPED, do not send STOP again. */
+const STOPPING_STATES: readonly InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'UNHEALTHY'];
 
 /**
- * Carries out SCALE (also CREATE with instances, START_INSTANCES, SUSPEND, RECOVER, which the decider turns into
- * a scaling request) and DESTROY, on the leader only. A reconcile loop over the log: each pass waits for instances
- * already requested (a new leader resumes them instead of starting more), then starts the shortfall (placed by
- * the scheduler in one session, `InstanceStartRequested` recorded before START_INSTANCE is sent) or stops the
- * oldest surplus, and completes the operation once the HEALTHY count is the required one. Every step is in the
- * log; nothing is kept across passes but a retry time.
+ * The per-instance jobs the operation sagas are made of (Drove's StartSingleInstanceJob and
+ * StopSingleInstanceJob): each step is recorded in the log before or as it happens; waits read the cluster view.
  */
 @Injectable()
-export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ScaleSaga');
-  private readonly running = new Set<string>();
-  private readonly retryAt = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
+export class InstanceJobs {
+  private readonly logger = new Logger('InstanceJobs');
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -64,75 +50,14 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
-    @Inject(RUN_SAGAS) private readonly enabled: boolean,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.enabled) return;
-    this.timer = setInterval(() => this.tick(), TICK_MS);
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Starts a pass for every app with an operation this saga carries out and no pass running. */
-  tick(): void {
-    if (this.fence.path() === null) return;
-    for (const app of this.clusterView.view.applications()) {
-      const appId = app.appId as string;
-      const op = app.operation?.type;
-      if ((op !== 'SCALE_INSTANCES' && op !== 'DESTROY') || this.running.has(appId)) continue;
-      if ((this.retryAt.get(appId) ?? 0) > Date.now()) continue;
-      this.running.add(appId);
-      this.pass(appId)
-        .catch((error: unknown) => {
-          if (!(error instanceof LeadershipLostError)) this.logger.error(`${appId}: ${String(error)}`);
-          this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
-        })
-        .finally(() => this.running.delete(appId));
-    }
-  }
-
-  private async pass(appId: string): Promise<void> {
-    const app = this.app(appId);
-    const op = app.operation;
-    if (!op || (op.type !== 'SCALE_INSTANCES' && op.type !== 'DESTROY')) return;
-    const spec = app.spec as ApplicationSpecJson;
-    const required = op.type === 'DESTROY' ? 0 : op.requiredInstances;
-    const parallelism = Math.max(1, op.opSpec.parallelism);
-    await inParallel(this.inFlight(appId), parallelism, (i) => this.awaitStarted(i, op.opSpec, spec));
-    if (!app.cancelRequested) {
-      const plan = planScale(required, this.summaries(appId));
-      if (plan.toStart > 0) await this.startAll(appId, spec, op.opSpec, plan.toStart);
-      await inParallel(plan.toStop, parallelism, (id) => this.stop(id, op.opSpec));
-    }
-    await this.completeIfDone(appId, required);
-  }
-
-  private async completeIfDone(appId: string, required: number): Promise<void> {
-    const app = this.app(appId);
-    const healthy = this.clusterView.view.instancesOf(appId).filter((i) => i.state === 'HEALTHY').length;
-    const active = this.summaries(appId).filter((i) => !TERMINAL_INSTANCE_STATES.includes(i.state)).length;
-    let outcome: OperationOutcome | undefined;
-    if (app.cancelRequested) outcome = 'CANCELLED';
-    else if (healthy === required && active === required) outcome = 'SUCCEEDED';
-    if (!outcome) {
-      this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
-      return;
-    }
-    this.retryAt.delete(appId);
-    await this.execute(applicationDecider, applicationStream(appId), {
-      type: 'CompleteApplicationOperation',
-      appId,
-      outcome,
-      healthyInstances: healthy,
-      at: this.clock.now(),
-    });
-    this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
-  }
-
-  private async startAll(appId: string, spec: ApplicationSpecJson, opSpec: ClusterOpSpecJson, count: number) {
+  /** One scheduler session for one pass on the app, closed after `work`. */
+  async withSession<T>(
+    appId: string,
+    spec: ApplicationSpecJson,
+    work: (session: SchedulingSession) => Promise<T>,
+  ): Promise<T> {
     const existing = this.clusterView.view
       .instancesOf(appId)
       .filter((i) => !TERMINAL_INSTANCE_STATES.includes(stateOf(i)))
@@ -145,27 +70,26 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
       existingInstances: existing,
     });
     try {
-      const slots = Array.from({ length: count }, (_, i) => i);
-      await inParallel(slots, opSpec.parallelism, () => this.startOne(appId, spec, opSpec, session));
+      return await work(session);
     } finally {
       session.close();
     }
   }
 
   /** One instance, Drove's StartSingleInstanceJob: place, record, send START, wait for HEALTHY; up to 3 tries. */
-  private async startOne(
+  async startOne(
     appId: string,
     spec: ApplicationSpecJson,
     opSpec: ClusterOpSpecJson,
     session: SchedulingSession,
-  ): Promise<void> {
+  ): Promise<boolean> {
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       if (attempt > 1) await sleep(1000);
       const instanceId = `AI-${this.ids.uuid()}`;
       const placed = session.place({ instanceId, resources: spec.resources });
       if (!placed.ok) {
         this.logger.warn(`${appId}: no placement: ${placed.failure.message}`);
-        return;
+        return false;
       }
       const { executorId } = placed.allocation;
       const address = this.registry.address(executorId);
@@ -196,53 +120,53 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
           : false;
       if (healthy) {
         session.confirm(instanceId);
-        return;
+        return true;
       }
       session.release(instanceId);
       await this.giveUp(instanceId, sent.error ?? 'Instance did not become healthy in time');
     }
+    return false;
   }
 
   /** Instances requested before this pass (maybe by a previous leader) and not settled: wait for them. */
-  private inFlight(appId: string): InstanceAggregate[] {
+  inFlight(appId: string): InstanceAggregate[] {
     return this.clusterView.view
       .instancesOf(appId)
       .filter((i) => i.state !== 'HEALTHY' && !GIVE_UP_STATES.includes(stateOf(i)));
   }
 
-  private async awaitStarted(
-    instance: InstanceAggregate,
-    opSpec: ClusterOpSpecJson,
-    spec: ApplicationSpecJson,
-  ) {
+  async awaitStarted(instance: InstanceAggregate, opSpec: ClusterOpSpecJson, spec: ApplicationSpecJson) {
     const id = instance.instanceId as string;
     const budget = startTimeoutMs(opSpec, spec) - Math.max(0, this.clock.now() - (instance.created ?? 0));
     const healthy = await this.waitFor(id, Math.max(budget, POLL_MS), (s) => s === 'HEALTHY');
     if (!healthy) await this.giveUp(id, 'Instance did not become healthy in time');
   }
-
-  /** Stop one instance (Drove's StopSingleInstanceJob): record the request, send STOP, wait for STOPPED. */
-  private async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<void> {
+  /** Stop one instance: record the request, send STOP (unless a stop is under way), wait for STOPPED. */
+  async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<void> {
     const instance = this.clusterView.view.instance(instanceId);
-    const address = instance?.executorId ? this.registry.address(instance.executorId) : undefined;
-    if (!instance || !address || !RUNNING_INSTANCE_STATES.includes(stateOf(instance))) {
+    if (!instance || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return;
+    const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
+    const state = stateOf(instance);
+    if (!address || (!RUNNING_INSTANCE_STATES.includes(state) && !STOPPING_STATES.includes(state))) {
       await this.giveUp(instanceId, 'Instance lost');
       return;
     }
-    await this.execute(instanceDecider, instanceStream(instanceId), {
-      type: 'RequestInstanceStop',
-      instanceId,
-      at: this.clock.now(),
-    });
-    const sent = await this.messenger.send(address, {
-      type: 'STOP_INSTANCE',
-      header: requestHeader('CONTROLLER', this.ids, this.clock),
-      address,
-      instanceId,
-    });
-    if (sent.status !== 'ACCEPTED') {
-      this.logger.warn(`stop of ${instanceId} not accepted: ${sent.error ?? sent.status}`);
-      return;
+    if (RUNNING_INSTANCE_STATES.includes(state)) {
+      await this.execute(instanceDecider, instanceStream(instanceId), {
+        type: 'RequestInstanceStop',
+        instanceId,
+        at: this.clock.now(),
+      });
+      const sent = await this.messenger.send(address, {
+        type: 'STOP_INSTANCE',
+        header: requestHeader('CONTROLLER', this.ids, this.clock),
+        address,
+        instanceId,
+      });
+      if (sent.status !== 'ACCEPTED') {
+        this.logger.warn(`stop of ${instanceId} not accepted: ${sent.error ?? sent.status}`);
+        return;
+      }
     }
     const stopped = (s: InstanceState) => s === 'STOPPED';
     if (!(await this.waitFor(instanceId, stopTimeoutMs(opSpec), stopped, TERMINAL_INSTANCE_STATES))) {
@@ -284,7 +208,6 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
       at: now,
     });
   }
-
   /** Polls the view until the instance's state passes `done` (true), is in `giveUp` (false), or time is over. */
   private async waitFor(
     instanceId: string,
@@ -302,23 +225,8 @@ export class ScaleSaga implements OnApplicationBootstrap, OnModuleDestroy {
       await sleep(POLL_MS);
     }
   }
-
-  private summaries(appId: string) {
-    return this.clusterView.view.instancesOf(appId).map((i) => ({
-      instanceId: i.instanceId as string,
-      state: stateOf(i),
-      created: i.created ?? 0,
-    }));
-  }
-
-  private app(appId: string): ApplicationAggregate {
-    const app = this.clusterView.view.application(appId);
-    if (!app) throw new Error(`app ${appId} is not in the view`);
-    return app;
-  }
-
   /** A command through the pipeline, then wait until the view shows it, so the next plan counts it. */
-  private async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C) {
+  async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C) {
     if (this.fence.path() === null) throw new LeadershipLostError();
     const outcome = await this.pipeline.execute(decider, stream, command, { actor: this.hostname });
     if (!outcome.ok) {

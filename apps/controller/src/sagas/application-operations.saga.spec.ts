@@ -15,7 +15,7 @@ interface Summary {
   requiredInstances: number;
 }
 
-describe('scale saga with an in-process executor', () => {
+describe('application operations saga with an in-process executor', () => {
   let ctl: TestController;
   let executor: FakeExecutor;
 
@@ -168,5 +168,43 @@ describe('scale saga with an in-process executor', () => {
     ]);
     const executorEvents = (await ctl.store.readStream('executor-exec-1-id')).map((e) => e.type);
     expect(executorEvents).toEqual(['ExecutorAdded', 'ExecutorRemoved']);
+  });
+
+  it('STOP_INSTANCES with skipRespawn stops the one named and lowers the expected count', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const [victim, kept] = await instances();
+    await operate({
+      type: 'STOP_INSTANCES',
+      appId: APP_ID,
+      instanceIds: [victim.instanceId],
+      skipRespawn: true,
+    });
+    await settlesAt('RUNNING', 1);
+    expect((await summary()).requiredInstances).toBe(1);
+    expect((await instances()).map((i) => i.instanceId)).toEqual([kept.instanceId]);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([
+      [victim.instanceId, 'STOPPED'],
+    ]);
+  });
+
+  it('REPLACE_INSTANCES starts a new instance for each old one, then stops the old one', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const before = (await instances()).map((i) => i.instanceId).sort();
+    await operate({ type: 'REPLACE_INSTANCES', appId: APP_ID, instanceIds: [] });
+    await waitUntil('old ones stopped', async () => (await instances('/old')).length === 2, 10_000);
+    await settlesAt('RUNNING', 2);
+    const after = (await instances()).map((i) => i.instanceId);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    expect((await instances('/old')).map((i) => i.instanceId).sort()).toEqual(before);
+    expect(executor.received.map((m) => m.type)).toEqual([
+      'START_INSTANCE',
+      'START_INSTANCE',
+      'START_INSTANCE',
+      'STOP_INSTANCE',
+      'START_INSTANCE',
+      'STOP_INSTANCE',
+    ]);
   });
 });
