@@ -3,26 +3,35 @@ import {
   Clock,
   ControllerMessage,
   ExecutorNodeDataJson,
+  IdGenerator,
   InstanceInfoJson,
+  RUNNING_INSTANCE_STATES,
   instanceDecider,
   instanceStream,
+  requestHeader,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK } from '../event-store/event-store.tokens';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
+import { EXECUTOR_MESSENGER, ExecutorMessenger } from './executor-messenger';
+
+/** A zombie is sent STOP at most this often while executors keep reporting it. */
+const ZOMBIE_STOP_EVERY_MS = 10_000;
 
 /**
  * Executor -> controller messages: resources go to the registry (memory only), instance states to the log through
  * the instance decider (which ignores a report not newer than the stored one, as Drove does). A snapshot's
  * instances are recorded only where their state differs from the view, so the periodic refresh writes nothing
- * unless a pushed report was lost.
+ * unless a pushed report was lost. An instance the log does not know (started by no controller of this cluster:
+ * a zombie) is not recorded; while it runs it is sent STOP_INSTANCE (leader only).
  */
 @Injectable()
 export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ExecutorReports');
   private stopLeading: (() => void) | undefined;
+  private readonly zombieStops = new Map<string, number>();
 
   constructor(
     private readonly registry: ExecutorRegistry,
@@ -30,6 +39,8 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     private readonly clusterView: ClusterViewService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FENCE) private readonly fence: Fence,
+    @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
   /**
@@ -54,7 +65,9 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     switch (message.type) {
       case 'INSTANCE_STATE_REPORT':
         this.registry.updateResources(message.resourceSnapshot);
-        await this.recordInstance(message.instanceInfo, actor);
+        if (this.clusterView.view.instance(message.instanceInfo.instanceId)) {
+          await this.recordInstance(message.instanceInfo, actor);
+        } else this.stopZombie(message.instanceInfo);
         return;
       case 'EXECUTOR_SNAPSHOT':
         await this.snapshot(message.nodeData, actor);
@@ -78,8 +91,25 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     const view = this.clusterView.view;
     for (const info of nodeData.instances ?? []) {
       const known = view.instance(info.instanceId);
-      if (known && known.state !== info.state) await this.recordInstance(info, actor);
+      if (!known) this.stopZombie(info);
+      else if (known.state !== info.state) await this.recordInstance(info, actor);
     }
+  }
+
+  private stopZombie(info: InstanceInfoJson): void {
+    const address = this.registry.address(info.executorId);
+    const now = Date.now();
+    const last = this.zombieStops.get(info.instanceId) ?? 0;
+    if (this.fence.path() === null || !address || !RUNNING_INSTANCE_STATES.includes(info.state)) return;
+    if (now - last < ZOMBIE_STOP_EVERY_MS) return;
+    this.zombieStops.set(info.instanceId, now);
+    this.logger.warn(`${info.instanceId} on ${info.executorId} is unknown to the log: stopping it`);
+    void this.messenger.send(address, {
+      type: 'STOP_INSTANCE',
+      header: requestHeader('CONTROLLER', this.ids, this.clock),
+      address,
+      instanceId: info.instanceId,
+    });
   }
 
   private async recordInstance(info: InstanceInfoJson, actor: string): Promise<void> {

@@ -207,4 +207,31 @@ describe('application operations saga with an in-process executor', () => {
       'STOP_INSTANCE',
     ]);
   });
+
+  it('an instance the log does not know (a zombie) is not recorded and is sent STOP', async () => {
+    const zombie = { ...executor.nodeData(), updated: NOW + 1_000_000 };
+    zombie.instances = [
+      {
+        appId: 'ghost-1',
+        appName: 'ghost',
+        instanceId: 'AI-zombie',
+        executorId: executor.executorId,
+        resources: [],
+        state: 'HEALTHY',
+        metadata: {},
+        errorMessage: '',
+        created: NOW,
+        updated: NOW,
+      },
+    ];
+    const snapshot = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-z', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: zombie,
+    };
+    await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS);
+    await waitUntil('STOP sent', () => executor.received.length === 1, 5000);
+    expect(executor.received[0]).toMatchObject({ type: 'STOP_INSTANCE', instanceId: 'AI-zombie' });
+    expect(await ctl.store.readStream('instance-AI-zombie')).toEqual([]);
+  });
 });
