@@ -5,21 +5,24 @@ import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
+import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
 import { LEADERSHIP_VIEW } from './leadership/leadership-view';
+import { ExecutorMessenger } from './messaging/executor-messenger';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
   store: EventStore;
   auth: AuthSettings;
   hostname: string;
+  messenger: ExecutorMessenger;
 }
 
 @Module({})
 export class ControllerModule {
-  static create({ election, store, auth, hostname }: ControllerModuleOptions): DynamicModule {
+  static create({ election, store, auth, hostname, messenger }: ControllerModuleOptions): DynamicModule {
     return {
       module: ControllerModule,
       imports: [
@@ -30,6 +33,7 @@ export class ControllerModule {
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
         ClusterModule,
+        ExecutionModule.register(messenger),
       ],
     };
   }

@@ -4,7 +4,6 @@ import {
   Clock,
   JSON_FAILURE_MESSAGE,
   MAINTENANCE_MESSAGE,
-  ApplicationInstancesView,
   applicationCommandOf,
   applicationDecider,
   applicationStream,
@@ -21,9 +20,7 @@ import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
-
-/** No executor runs instances yet, so the instance view is empty: START counts 0 healthy, STOP knows no id. */
-const NO_INSTANCES: ApplicationInstancesView = { healthyInstanceIds: [], activeInstanceIds: [] };
+import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
 
 const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
   failed.kind === 'JSON'
@@ -52,7 +49,7 @@ export class ApplicationOperationsHandler {
       const specErrors = validateApplicationSpec(op.spec);
       if (specErrors.length > 0) throw new CommandValidationError(specErrors);
     }
-    const { appId, command } = applicationCommandOf(op, NO_INSTANCES, fixedClock(now));
+    const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
     const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
       actor,
     });
@@ -89,6 +86,16 @@ export class ApplicationOperationsHandler {
     // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
     const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
     if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
+  }
+
+  /** What START/STOP/REPLACE are checked against: the app's instances in the cluster view. */
+  private instancesView(op: { type: string; appId?: string }) {
+    const view = this.clusterView.view;
+    const appId = op.appId ?? '';
+    return {
+      healthyInstanceIds: healthyInstanceIdsOf(view, appId),
+      activeInstanceIds: activeInstanceIdsOf(view, appId),
+    };
   }
 
   private async reached(positions: number[]): Promise<void> {

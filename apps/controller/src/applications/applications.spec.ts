@@ -29,7 +29,8 @@ describe('applications API on an in-memory log', () => {
   let ctl: TestController;
 
   beforeEach(async () => {
-    ctl = await startTestController(NOW);
+    // no saga: these tests play its part (completeOperation), so nothing completes an operation behind them
+    ctl = await startTestController(NOW, undefined, undefined, false);
   });
 
   afterEach(() => ctl.app.close());

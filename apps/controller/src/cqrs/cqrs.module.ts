@@ -38,7 +38,7 @@ export class CqrsModule {
       module: CqrsModule,
       global: true,
       providers,
-      exports: [CLOCK, CONTROLLER_HOSTNAME, CommandPipeline, ClusterViewService],
+      exports: [CLOCK, CONTROLLER_HOSTNAME, FENCE, ID_GENERATOR, CommandPipeline, ClusterViewService],
     };
   }
 }

@@ -14,8 +14,8 @@ export interface AppSummary {
   updated: number;
 }
 
-/** `healthyInstances` is 0: no executor runs instances yet, so the view has none to count. */
-export function appSummary(app: ApplicationAggregate): AppSummary {
+/** `healthyInstances`: the app's HEALTHY instances in the cluster view. */
+export function appSummary(app: ApplicationAggregate, healthyInstances = 0): AppSummary {
   const spec = app.spec;
   if (!app.appId || !spec || !app.state)
     throw new Error('app summary of an application that was never created');
@@ -23,7 +23,7 @@ export function appSummary(app: ApplicationAggregate): AppSummary {
     id: app.appId,
     name: spec.name,
     requiredInstances: app.instances,
-    healthyInstances: 0,
+    healthyInstances,
     totalCPUs: cpuCount(spec.resources) * app.instances,
     totalMemory: memoryInMB(spec.resources) * app.instances,
     tags: spec.tags ?? {},

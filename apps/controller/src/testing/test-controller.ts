@@ -7,14 +7,21 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
+import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
+import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { TestFence } from './test-fence';
 
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
 export const TEST_HOSTNAME = 'ctl-test';
 
 const leader: LeadershipView = { isLeader: () => true, leaderBaseUrl: () => Promise.resolve(null) };
+
+/** No executor answers: every message FAILED. */
+const refusingMessenger: ExecutorMessenger = {
+  send: () => Promise.resolve({ status: 'FAILED', error: 'no executor in this test' }),
+};
 
 export interface TestController {
   app: NestFastifyApplication;
@@ -35,6 +42,9 @@ export interface Answer {
 export async function startTestController(
   startAt: number,
   auth: AuthSettings = defaultAuthSettings(),
+  messenger: ExecutorMessenger = refusingMessenger,
+  runSagas = true,
+  monitorIntervalMs = 30_000,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -47,6 +57,7 @@ export async function startTestController(
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
       ClusterModule,
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
     ],
   })
   class TestModule {}
