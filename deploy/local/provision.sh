@@ -59,7 +59,12 @@ if docker info >/dev/null 2>&1; then
 elif ! is_root; then
   fail dockerd "not reachable and not root: start it with 'sudo dockerd' or add $(id -un) to the docker group"
 else
-  setsid dockerd >"$local_dir/dockerd.log" 2>&1 < /dev/null &
+  # Containers get the open-files limit their spec asks for (Drove's default is 470000), and dockerd cannot grant a
+  # container more than its own hard limit; a Docker systemd unit sets it to infinity, so do the same here.
+  (
+    ulimit -Hn 1048576 2>/dev/null && ulimit -n 1048576
+    exec setsid dockerd >"$local_dir/dockerd.log" 2>&1 </dev/null
+  ) &
   echo $! >"$local_dir/dockerd.pid"
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || fail dockerd "started but not answering after 60 s; see $local_dir/dockerd.log"
