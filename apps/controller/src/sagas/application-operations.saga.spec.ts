@@ -44,6 +44,7 @@ describe('application operations saga with an in-process executor', () => {
       instanceId: string;
       state: string;
       created: number;
+      errorMessage: string;
     }[];
   const settlesAt = async (state: string, healthy: number) =>
     waitUntil(
@@ -233,5 +234,17 @@ describe('application operations saga with an in-process executor', () => {
     await waitUntil('STOP sent', () => executor.received.length === 1, 5000);
     expect(executor.received[0]).toMatchObject({ type: 'STOP_INSTANCE', instanceId: 'AI-zombie' });
     expect(await ctl.store.readStream('instance-AI-zombie')).toEqual([]);
+  });
+
+  it('starts that fail on the executor keep its error, and do not hold up a later scale to 0', async () => {
+    executor.failStarts = true;
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('3 failed starts', async () => (await instances('/old')).length === 3, 10_000);
+    const failed = await instances('/old');
+    expect(failed.map((i) => [i.state, i.errorMessage])).toEqual(
+      Array(3).fill(['START_FAILED', 'Requested CPUs are not available']),
+    );
+    await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 0 });
+    await settlesAt('MONITORING', 0);
   });
 });

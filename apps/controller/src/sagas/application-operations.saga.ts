@@ -127,10 +127,12 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
   private async completeIfDone(appId: string, required: number): Promise<void> {
     const app = this.app(appId);
     const healthy = this.healthy(appId);
-    const active = this.summaries(appId).filter((i) => !TERMINAL_INSTANCE_STATES.includes(i.state)).length;
+    // Done when the HEALTHY count is right and no start is still on its way. Failed instances do not hold it up:
+    // the executor ends them, and a final report it sends in the same millisecond is not newer, so is dropped.
+    const starting = this.jobs.inFlight(appId).length;
     let outcome: OperationOutcome | undefined;
     if (app.cancelRequested) outcome = 'CANCELLED';
-    else if (healthy === required && active === required) outcome = 'SUCCEEDED';
+    else if (healthy === required && starting === 0) outcome = 'SUCCEEDED';
     if (!outcome) {
       this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
       return;

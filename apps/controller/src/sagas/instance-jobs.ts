@@ -30,6 +30,17 @@ import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-
 /** Drove retries a failed start twice with a fresh instance id, 1 s apart. */
 const START_ATTEMPTS = 3;
 
+/** States from which the executor itself takes the instance to STOPPED (or that are final already). */
+const EXECUTOR_ENDS: readonly InstanceState[] = [
+  ...TERMINAL_INSTANCE_STATES,
+  'PROVISIONING_FAILED',
+  'START_FAILED',
+  'READINESS_CHECK_FAILED',
+  'UNHEALTHY',
+  'STOPPING',
+  'DEPROVISIONING',
+];
+
 /** States in which a stop is already under way: wait for STOPPED, do not send STOP again. */
 const STOPPING_STATES: readonly InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'UNHEALTHY'];
 
@@ -175,12 +186,13 @@ export class InstanceJobs {
   }
 
   /**
-   * An instance that will not become healthy is recorded LOST (unless already terminal) so it no longer counts;
-   * if it still runs, STOP is sent, best effort.
+   * An instance that will not become healthy is recorded LOST so it no longer counts; if it still runs, STOP is
+   * sent, best effort. One the executor already failed or is stopping is left to it: it reports it to STOPPED,
+   * with its own error message.
    */
   private async giveUp(instanceId: string, reason: string): Promise<void> {
     const instance = this.clusterView.view.instance(instanceId);
-    if (!instance?.instanceId || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return;
+    if (!instance?.instanceId || EXECUTOR_ENDS.includes(stateOf(instance))) return;
     const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
     if (address && RUNNING_INSTANCE_STATES.includes(stateOf(instance))) {
       await this.messenger.send(address, {

@@ -13,6 +13,8 @@ export const EXECUTOR_HEADERS = { 'cluster-authorization': 'DefaultExecutorSecre
 
 const START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'UNREADY', 'READY', 'HEALTHY'];
 const STOP_PATH: InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'STOPPED'];
+// the final DEPROVISIONING/STOPPED reports are left out, as when they carry the same `updated` and are dropped
+const FAILED_START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'START_FAILED'];
 const DEATH_PATH: InstanceState[] = ['UNHEALTHY', 'DEPROVISIONING', 'STOPPED'];
 
 type Report = (path: string, body: unknown) => Promise<unknown>;
@@ -26,6 +28,8 @@ export class FakeExecutor implements ExecutorMessenger {
   readonly received: ExecutorMessage[] = [];
   /** What START_INSTANCE is answered with; anything but ACCEPTED makes the controller retry and give up. */
   startAnswer: SendResult = { status: 'ACCEPTED' };
+  /** Accepted starts fail in STARTING (the container would not start). */
+  failStarts = false;
   /** While set, started instances wait for it before reporting anything. */
   hold: Promise<void> | undefined;
   private readonly instances = new Map<string, InstanceInfoJson>();
@@ -62,7 +66,8 @@ export class FakeExecutor implements ExecutorMessenger {
   send(_address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
     this.received.push(message);
     if (message.type === 'START_INSTANCE') {
-      if (this.startAnswer.status === 'ACCEPTED') void this.walk(this.started(message), START_PATH);
+      const path = this.failStarts ? FAILED_START_PATH : START_PATH;
+      if (this.startAnswer.status === 'ACCEPTED') void this.walk(this.started(message), path);
       return Promise.resolve(this.startAnswer);
     }
     if (message.type === 'STOP_INSTANCE') {
@@ -103,7 +108,8 @@ export class FakeExecutor implements ExecutorMessenger {
     await this.hold;
     for (const state of states) {
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const updated = { ...info, state, updated: this.next() };
+      const errorMessage = state === 'START_FAILED' ? 'Requested CPUs are not available' : info.errorMessage;
+      const updated = { ...info, state, errorMessage, updated: this.next() };
       if (state === 'STOPPED') this.instances.delete(info.instanceId);
       else this.instances.set(info.instanceId, updated);
       await this.report('/apis/v1/messages', {
