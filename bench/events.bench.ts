@@ -1,5 +1,5 @@
 // Event store benchmark against the provisioned ZooKeeper. Last line: one JSON object.
-// Usage: npm run bench -- events [events=200000] [concurrency=64]
+// Usage: npm run bench -- events [events=200000] [concurrency=64] [multis in flight=2]
 import { CreateMode } from 'node-zookeeper-client';
 import { randomBytes } from 'node:crypto';
 import type { NewEvent } from '../libs/events/src/core/event-store.port';
@@ -8,6 +8,7 @@ import { ZooKeeperEventStore } from '../libs/events/src/zookeeper/zookeeper-even
 
 const total = Number(process.argv[2] ?? 200_000);
 const concurrency = Number(process.argv[3] ?? 64);
+const maxInFlight = Number(process.argv[4] ?? 2);
 const batchSize = 100;
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -50,7 +51,12 @@ async function main(): Promise<void> {
   const singles = total / 2;
   const batches = Math.ceil(total / 2 / batchSize);
   const zk = await Zk.connect(connectString, 30_000);
-  const store = await ZooKeeperEventStore.open({ connectString, root: storeRoot, sessionTimeout: 30_000 });
+  const store = await ZooKeeperEventStore.open({
+    connectString,
+    root: storeRoot,
+    sessionTimeout: 30_000,
+    maxInFlight,
+  });
   try {
     const sample = Buffer.from(JSON.stringify(event()));
     await zk.create(rawRoot);

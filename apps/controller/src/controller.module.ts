@@ -1,26 +1,40 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PingController } from './cluster/ping.controller';
-import { ControllerConfig } from './config/controller-config';
+import { EventStore } from '@drove/events';
+import { ApplicationsModule } from './applications/applications.module';
+import { AuthSettings } from './auth/auth-settings';
+import { ClusterModule } from './cluster/cluster.module';
+import { CqrsModule } from './cqrs/cqrs.module';
+import { electionFence } from './event-store/fence';
+import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
 import { LEADERSHIP_VIEW } from './leadership/leadership-view';
+import { ExecutorMessenger } from './messaging/executor-messenger';
+
+export interface ControllerModuleOptions {
+  election: LeaderElection;
+  store: EventStore;
+  auth: AuthSettings;
+  hostname: string;
+  messenger: ExecutorMessenger;
+}
 
 @Module({})
 export class ControllerModule {
-  static create(election: LeaderElection, config: ControllerConfig): DynamicModule {
+  static create({ election, store, auth, hostname, messenger }: ControllerModuleOptions): DynamicModule {
     return {
       module: ControllerModule,
       imports: [
         HttpEdgeModule.withLeadership(
-          {
-            provide: LEADERSHIP_VIEW,
-            useValue: new ElectionLeadershipView(election),
-          },
-          { userAuth: config.userAuth, clusterAuth: config.clusterAuth, options: config.options },
+          { provide: LEADERSHIP_VIEW, useValue: new ElectionLeadershipView(election) },
+          auth,
         ),
+        CqrsModule.register({ store, fence: electionFence(election), hostname }),
+        ApplicationsModule,
+        ClusterModule,
+        ExecutionModule.register(messenger),
       ],
-      controllers: [PingController],
     };
   }
 }

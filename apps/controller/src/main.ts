@@ -7,6 +7,11 @@ import { createAdminServer } from './admin/admin-server';
 import { ControllerConfig } from './config/controller-config';
 import { ConfigError, readConfigFile } from '@drove/config';
 import { ControllerModule } from './controller.module';
+import { openControllerEventStore } from './event-store/open-controller-event-store';
+import { ExecutorDiscovery } from './executors/executor-discovery';
+import { ExecutorRegistry } from './executors/executor-registry';
+import { ExecutorReportsHandler } from './messaging/executor-reports.handler';
+import { HttpExecutorMessenger } from './messaging/http-executor-messenger';
 import { LeaderElection } from './leadership/leader-election';
 
 async function bootstrap(config: ControllerConfig): Promise<void> {
@@ -21,23 +26,53 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     onError: (err) => logger.error(`leader election: ${err instanceof Error ? err.message : String(err)}`),
   });
   election.onChange((change) => logger.log(`leadership: ${change.state}`));
+  const store = await openControllerEventStore({
+    ...zookeeper,
+    onError: (err) => logger.error(`event store: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  // Appends stay fenced by the election's znode meanwhile; the views re-subscribe once the new session is open.
+  store.onSessionExpired(() => logger.warn('event store: ZooKeeper session expired, opening a new one'));
+  const controllerSecret = config.clusterAuth.secrets.find((s) => s.nodeType === 'CONTROLLER');
+  const messenger = new HttpExecutorMessenger({ secret: controllerSecret?.secret ?? '', nodeId: host });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create(election, config),
+    ControllerModule.create({ election, store, auth: config, hostname: host, messenger }),
     new FastifyAdapter(),
+  );
+  const registry = app.get(ExecutorRegistry);
+  const reports = app.get(ExecutorReportsHandler);
+  const discovery = new ExecutorDiscovery(
+    {
+      update: (data) =>
+        void reports
+          .snapshot(data, 'zookeeper')
+          .catch((err: unknown) => logger.warn(`snapshot: ${String(err)}`)),
+      remove: (executorId, at) => registry.remove(executorId, at),
+    },
+    {
+      ...zookeeper,
+      root: `/${zookeeper.nameSpace}`,
+      connectTimeoutMs: 15000,
+      now: () => Date.now(),
+      onError: (err) =>
+        logger.error(`executor discovery: ${err instanceof Error ? err.message : String(err)}`),
+    },
   );
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });
   // As in Drove, stand for election only once the API can answer, so a new leader is reachable at once.
   await app.listen(server.port, server.bindAddress);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
+  await discovery.start();
   await election.start();
   logger.log(`API on port ${server.port}, admin on ${server.adminPort}, candidate ${host}:${server.port}`);
   const stop = async () => {
+    discovery.stop();
     await election.stop();
     await Promise.all([app.close(), admin.close()]);
-    process.exit(0);
+    await store.close();
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  const shutdown = () => void stop().finally(() => process.exit(0));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 function start(): void {

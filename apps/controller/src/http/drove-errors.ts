@@ -1,9 +1,15 @@
 import { HttpStatus } from '@nestjs/common';
 
-/** A request rejected before any command ran; rendered as Drove's 400 with `validationErrors`. */
+/**
+ * A request rejected before anything was stored; rendered as Drove's 400 with `validationErrors`. The message is
+ * `JSON validation failure` for bodies Drove's Jackson could not map, else `Command validation failure`.
+ */
 export class CommandValidationError extends Error {
-  constructor(readonly validationErrors: string[]) {
-    super('Command validation failure');
+  constructor(
+    readonly validationErrors: string[],
+    message = 'Command validation failure',
+  ) {
+    super(message);
   }
 }
 

@@ -1,46 +1,11 @@
 import { Client } from 'node-zookeeper-client';
-import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { LeaderElection, LeadershipState } from './leader-election';
 import { connectZooKeeper, removeTree, zkCall } from '../zookeeper/zookeeper-calls';
+import { PartitionableProxy } from '../testing/partitionable-proxy';
+import { waitUntil } from '../testing/wait-until';
 
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
-
-async function waitFor(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 15000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-}
-
-/** A loopback TCP proxy in front of ZooKeeper that can be cut, to partition one client from the ensemble. */
-class PartitionableProxy {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  async open(): Promise<void> {
-    const [zkHost, zkPort] = connectString.split(',')[0].split(':');
-    this.server = createServer((inbound) => {
-      const outbound = connect(Number(zkPort), zkHost);
-      for (const s of [inbound, outbound]) {
-        this.sockets.add(s);
-        s.on('error', () => undefined);
-        s.on('close', () => this.sockets.delete(s));
-      }
-      inbound.pipe(outbound).pipe(inbound);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', () => resolve()));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  async cut(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
 
 describe('LeaderElection on the real ZooKeeper', () => {
   const root = `/drove-test-election-${randomUUID()}`;
@@ -96,7 +61,7 @@ describe('LeaderElection on the real ZooKeeper', () => {
     b.onChange((change) => seen.push(change.state));
 
     await a.stop();
-    await waitFor('b to lead', () => b.state === 'LEADER');
+    await waitUntil('b to lead', () => b.state === 'LEADER');
     expect(leaders()).toEqual([b]);
     expect(c.state).toBe('FOLLOWER');
     expect(seen).toEqual(['LEADER']);
@@ -104,7 +69,7 @@ describe('LeaderElection on the real ZooKeeper', () => {
   });
 
   it('deposes a leader cut off past its session timeout: fence gone, it rejoins as a follower', async () => {
-    const proxy = new PartitionableProxy();
+    const proxy = new PartitionableProxy(connectString);
     await proxy.open();
     const [a, b] = [candidate(4000, `127.0.0.1:${proxy.port}`), candidate(4010)];
     await a.start();
@@ -114,12 +79,12 @@ describe('LeaderElection on the real ZooKeeper', () => {
     a.onChange((change) => changes.push(change.state));
 
     await proxy.cut();
-    await waitFor('a to suspend', () => a.state === 'SUSPENDED');
-    await waitFor('b to lead', () => b.state === 'LEADER');
+    await waitUntil('a to suspend', () => a.state === 'SUSPENDED');
+    await waitUntil('b to lead', () => b.state === 'LEADER');
     expect(a.fencePath).toBeNull();
     await proxy.open();
 
-    await waitFor(
+    await waitUntil(
       'a to rejoin as follower',
       async () => a.state === 'FOLLOWER' && (await a.leader())?.port === 4010,
     );
@@ -129,7 +94,7 @@ describe('LeaderElection on the real ZooKeeper', () => {
     expect(leaders()).toEqual([b]);
 
     await b.stop();
-    await waitFor('a to lead again', () => a.state === 'LEADER');
+    await waitUntil('a to lead again', () => a.state === 'LEADER');
     expect(a.fencePath).not.toBe(oldFence);
     expect(await zkCall((cb) => admin.exists(a.fencePath as string, cb))).not.toBeNull();
     await a.stop();

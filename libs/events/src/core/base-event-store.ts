@@ -46,6 +46,8 @@ export abstract class BaseEventStore implements EventStore {
   ): Promise<AppendResult>;
   abstract headPosition(): Promise<number>;
   abstract waitForAppend(after: number, signal: AbortSignal): Promise<void>;
+  /** True once the store is usable again after this error; subscriptions then read on. */
+  abstract recovered(error: unknown): Promise<boolean>;
   abstract saveCheckpoint(name: string, position: number): Promise<void>;
   abstract loadCheckpoint(name: string): Promise<number | undefined>;
   abstract saveSnapshot<S>(name: string, position: number, state: S): Promise<void>;
@@ -98,8 +100,8 @@ export abstract class BaseEventStore implements EventStore {
     for (const listener of this.expiryListeners) listener();
   }
 
-  /** Rejects what no adapter may store, before anything is written. */
-  protected checkAppend(stream: string, events: readonly NewEvent[]): void {
+  /** Rejects what no adapter may store, before anything is written; returns the append's size in bytes. */
+  protected checkAppend(stream: string, events: readonly NewEvent[]): number {
     if (!STREAM_NAME.test(stream)) throw new Error(`invalid stream name ${JSON.stringify(stream)}`);
     if (events.length === 0) throw new Error(`append to ${stream}: no events given`);
     const ids = new Set(events.map((event) => event.id));
@@ -119,6 +121,7 @@ export abstract class BaseEventStore implements EventStore {
         this.limits.maxAppendBytes,
       );
     }
+    return total;
   }
 
   protected static checkName(kind: string, name: string): void {

@@ -6,6 +6,7 @@ describe('canonicalJson', () => {
     [{ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }, '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}'],
     [{ a: undefined, b: 'x' }, '{"b":"x"}'],
     [[3, 'a', true], '[3,"a",true]'],
+    [{ at: new Date(0), n: NaN }, '{"at":"1970-01-01T00:00:00.000Z","n":null}'],
   ])('writes %j as %s', (value, text) => {
     expect(canonicalJson(value)).toBe(text);
   });

@@ -6,6 +6,9 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
+  // As JSON.stringify does, so that a Date hashes as the string it is stored as.
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return sortKeys(toJSON.call(value));
   const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const child = (value as Record<string, unknown>)[key];

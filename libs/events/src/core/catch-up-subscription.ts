@@ -7,6 +7,8 @@ export interface SubscriptionSource {
   waitForAppend(after: number, signal: AbortSignal): Promise<void>;
   saveCheckpoint(name: string, position: number): Promise<void>;
   loadCheckpoint(name: string): Promise<number | undefined>;
+  /** True once the store is usable again after this error (a connection that came back), so reading can go on. */
+  recovered(error: unknown): Promise<boolean>;
 }
 
 /**
@@ -48,9 +50,9 @@ export class CatchUpSubscription implements Subscription {
     const signal = this.abort.signal;
     while (!signal.aborted) {
       if (next > target) this.markCaughtUp();
-      const batch = await this.source.readAll(next, batchSize);
+      const batch = await this.store(() => this.source.readAll(next, batchSize));
       if (batch.length === 0) {
-        await this.source.waitForAppend(next - 1, signal);
+        await this.store(() => this.source.waitForAppend(next - 1, signal));
         continue;
       }
       for (const event of batch) {
@@ -58,8 +60,20 @@ export class CatchUpSubscription implements Subscription {
         next = event.position + 1;
         if (signal.aborted) break;
       }
-      if (checkpoint !== undefined) await this.source.saveCheckpoint(checkpoint, next - 1);
+      const handled = next - 1;
+      if (checkpoint !== undefined) await this.store(() => this.source.saveCheckpoint(checkpoint, handled));
     }
     this.markCaughtUp();
+  }
+
+  /** A store call, repeated while its failures are ones the store recovers from (the handler's never are). */
+  private async store<T>(call: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await call();
+      } catch (error) {
+        if (this.abort.signal.aborted || !(await this.source.recovered(error))) throw error;
+      }
+    }
   }
 }

@@ -78,13 +78,18 @@ export class MemoryEventStore extends BaseEventStore {
     const failure = expectationFailure(stream, expected, state.positions.length);
     if (failure) throw failure;
     if (options.fence !== undefined && !this.fences.has(options.fence)) throw new FencedError(options.fence);
-    const sealed = sealEvents(events, {
-      stream,
-      streamVersion: state.positions.length,
-      position: this.head,
-      prevHash: this.lastHash,
-      now: this.clock(),
-    });
+    // Stored as JSON text would be: later changes to the caller's objects cannot reach the log.
+    const sealed = JSON.parse(
+      JSON.stringify(
+        sealEvents(events, {
+          stream,
+          streamVersion: state.positions.length,
+          position: this.head,
+          prevHash: this.lastHash,
+          now: this.clock(),
+        }),
+      ),
+    ) as StoredEvent[];
     for (const event of sealed) {
       this.live.push(event);
       state.positions.push(event.position);
@@ -113,6 +118,10 @@ export class MemoryEventStore extends BaseEventStore {
       signal.addEventListener('abort', wake);
       wake();
     });
+  }
+
+  async recovered(): Promise<boolean> {
+    return false;
   }
 
   async saveCheckpoint(name: string, position: number): Promise<void> {

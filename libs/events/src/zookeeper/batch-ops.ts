@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../core/event-store.port';
-import { encodeHead, HEAD_INDEX_SIZE, withRange, type StreamHeadData } from './stream-head';
+import { encodeHead, HEAD_INDEX_SIZE, withRange, withRecent, type StreamHeadData } from './stream-head';
 import type { ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
 
@@ -32,8 +32,11 @@ export function headMoveOps(
   }
   const data: StreamHeadData = {
     version: events[events.length - 1].streamVersion,
-    lastIds: events.map((event) => event.id),
-    lastFirst: first.position,
+    recent: withRecent(head.data.recent, [
+      first.position,
+      events[events.length - 1].streamVersion,
+      events.map((event) => event.id),
+    ]),
     index,
     pages,
   };

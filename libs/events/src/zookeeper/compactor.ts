@@ -23,7 +23,7 @@ export class Compactor {
 
   async compact(): Promise<number[]> {
     const done: number[] = [];
-    const { segments, headPosition } = await this.sealedSegments();
+    const { segments } = await this.sealedSegments();
     for (const segment of segments) {
       const path = this.layout.segment(segment);
       const { data } = await this.zk.getData(path);
@@ -34,7 +34,7 @@ export class Compactor {
           .filter((item) => item?.kind === 'c')
           .map((item) => `${path}/${item!.name}`);
         await this.removeAll(leftovers);
-        const events = await this.reader.wholeSegment(segment, headPosition);
+        const events = await this.reader.wholeSegment(segment);
         const chunks = packChunks(events);
         await Promise.all(
           chunks.map((chunk) => this.zk.create(this.layout.chunk(chunk.first, chunk.last), chunk.data)),
@@ -55,11 +55,11 @@ export class Compactor {
     if (!this.archiveStore) throw new Error('archive() needs the archiveDir option');
     const done: number[] = [];
     const below = await this.reader.refreshArchived();
-    const { segments, all, headPosition } = await this.sealedSegments();
+    const { segments, all } = await this.sealedSegments();
     for (const leftover of all.filter((segment) => segment < below))
       await this.zk.removeTree(this.layout.segment(leftover));
     for (const segment of segments) {
-      const events = await this.reader.wholeSegment(segment, headPosition);
+      const events = await this.reader.wholeSegment(segment);
       await this.archiveStore.write(segment, events);
       await this.zk.setData(this.layout.archive, Buffer.from(JSON.stringify({ below: segment + 1 })));
       await this.reader.refreshArchived();
@@ -71,7 +71,7 @@ export class Compactor {
   }
 
   /** Segments in ZooKeeper, not archived, whose every position is written, oldest first. */
-  private async sealedSegments(): Promise<{ segments: number[]; all: number[]; headPosition: number }> {
+  private async sealedSegments(): Promise<{ segments: number[]; all: number[] }> {
     const [{ position }, below, children] = await Promise.all([
       this.reader.head(),
       this.reader.refreshArchived(),
@@ -82,7 +82,7 @@ export class Compactor {
       .filter((segment): segment is number => segment !== undefined)
       .sort((a, b) => a - b);
     const sealed = all.filter((segment) => segment >= below && this.layout.segmentEnd(segment) <= position);
-    return { segments: sealed, all, headPosition: position };
+    return { segments: sealed, all };
   }
 
   private async removeAll(paths: string[]): Promise<void> {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Exception } from 'node-zookeeper-client';
 import { AppendOutcomeUnknownError } from '../core/append-outcome-unknown.error';
 import {
   NO_STREAM,
@@ -12,10 +11,10 @@ import { expectationFailure } from '../core/expectation';
 import { FencedError } from '../core/fenced.error';
 import { sealEvents } from '../core/hash-chain';
 import { entryOps, headMoveOps, type HeadState } from './batch-ops';
-import { decodeHead, EMPTY_HEAD } from './stream-head';
-import { isNoNode, MultiOpError, zkCode, type Zk, type ZkOp } from './zk-client';
+import { decodeHead, EMPTY_HEAD, findRecent } from './stream-head';
+import { isConnectionLoss, isNoNode, MultiOpError, type Zk, type ZkOp } from './zk-client';
 import type { ZkLayout } from './zk-layout';
-import { decodeLogHead, encodeLogHead } from './log-head';
+import { decodeLogHead, encodeLogHead, RECENT_ENTRIES, type LogHead } from './log-head';
 
 const MAX_CACHED_HEADS = 10_000;
 
@@ -36,9 +35,7 @@ interface Queued extends PendingAppend {
   recheck: boolean;
 }
 
-interface LogState {
-  position: number;
-  hash: string;
+interface LogState extends LogHead {
   zver: number;
 }
 
@@ -104,10 +101,14 @@ export class GroupCommitter {
   }
 
   private kick(): void {
-    this.pumping ??= this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length > 0) this.kick();
-    });
+    this.pumping ??= this.pump()
+      .catch((error: unknown) => {
+        for (const request of this.queue.splice(0)) request.reject(error);
+      })
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.queue.length > 0) this.kick();
+      });
   }
 
   private async pump(): Promise<void> {
@@ -115,10 +116,12 @@ export class GroupCommitter {
       try {
         await this.prepare();
       } catch (error) {
-        if (await this.zk.connected(this.options.sessionTimeout)) continue;
+        if (isConnectionLoss(error) && (await this.zk.connected(this.options.sessionTimeout))) continue;
         for (const request of this.queue.splice(0)) request.reject(error);
         return;
       }
+      // A batch in flight failed while the heads were read: drain, then read the log head again.
+      if (!this.log) continue;
       const batch = this.plan();
       if (batch) this.track(this.commit(batch));
       else if (this.inFlight.size === 0) continue;
@@ -218,15 +221,18 @@ export class GroupCommitter {
     };
     for (const fence of fences) add({ kind: 'check', path: fence }, { kind: 'fence', fence });
     if (this.last && !this.last.settled) add({ kind: 'check', path: this.last.lastEntry }, { kind: 'log' });
-    add(
-      { kind: 'set', path: this.layout.logHead, data: encodeLogHead(position, hash), version: log.zver },
-      { kind: 'log' },
-    );
     const tag = (): string => `${this.writer}${(this.batches++).toString(36)}`;
-    for (const entry of entryOps(this.layout, sealed, tag)) add(entry, { kind: 'log' });
+    const entries = entryOps(this.layout, sealed, tag);
+    const created = entries
+      .filter((op) => op.path.includes('/e-'))
+      .map((op) => op.path.slice(this.layout.log.length + 1));
+    const recent = [...log.recent, ...created].slice(-RECENT_ENTRIES);
+    const head = encodeLogHead({ position, hash, recent });
+    add({ kind: 'set', path: this.layout.logHead, data: head, version: log.zver }, { kind: 'log' });
+    for (const entry of entries) add(entry, { kind: 'log' });
     for (const [op, owner] of headOps) add(op, owner);
     batch.lastEntry = batch.ops.filter((op) => op.kind === 'create' && op.path.includes('/e-')).at(-1)!.path;
-    this.log = { position, hash, zver: log.zver + 1 };
+    this.log = { position, hash, recent, zver: log.zver + 1 };
     this.last = batch;
     return batch;
   }
@@ -234,10 +240,11 @@ export class GroupCommitter {
   /** 'go' to write it now, 'wait' for the stream's batches in flight or a fresh head, 'settled' if answered. */
   private judge(request: Queued, head: HeadState): 'go' | 'wait' | 'settled' {
     const ids = request.events.map((event) => event.id);
-    if (head.inFlight === 0 && sameIds(head.data.lastIds, ids)) {
+    const earlier = head.inFlight === 0 ? findRecent(head.data.recent, ids) : undefined;
+    if (earlier) {
       this.remove(request);
-      const positions = ids.map((_, i) => head.data.lastFirst + i);
-      request.resolve({ positions, streamVersion: head.data.version });
+      const [first, streamVersion] = earlier;
+      request.resolve({ positions: ids.map((_, i) => first + i), streamVersion });
       return 'settled';
     }
     const failure = expectationFailure(request.stream, request.expected, head.data.version);
@@ -277,8 +284,7 @@ export class GroupCommitter {
 
   /** After a lost connection: undefined if the batch did commit, else why not. */
   private async outcome(batch: Batch, error: unknown): Promise<unknown> {
-    if (zkCode(error) !== Exception.CONNECTION_LOSS && zkCode(error) !== Exception.OPERATION_TIMEOUT)
-      return error;
+    if (!isConnectionLoss(error)) return error;
     if (await this.zk.connected(this.options.sessionTimeout)) {
       try {
         return (await this.zk.exists(batch.lastEntry)) ? undefined : error;
@@ -300,7 +306,10 @@ export class GroupCommitter {
         request.reject(new AppendOutcomeUnknownError(request.stream, failure.cause));
       else if (owner?.kind === 'fence' && request.fence === owner.fence)
         request.reject(new FencedError(owner.fence));
-      else if (request.attempts >= this.options.maxAttempts) request.reject(failure);
+      else if (request.attempts >= this.options.maxAttempts)
+        request.reject(
+          new Error(`append to ${request.stream}: ${request.attempts} multis failed, last: ${failure}`),
+        );
       else {
         if (owner?.kind === 'stream' && owner.stream === request.stream) request.recheck = true;
         retry.push(request);
@@ -318,8 +327,4 @@ export class GroupCommitter {
 
 class OutcomeUnknown {
   constructor(readonly cause: unknown) {}
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -1,9 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
 import type { NdjsonArchive } from '../archive/ndjson-archive';
 import type { StoredEvent } from '../core/event-store.port';
-import { decodeLogHead } from './log-head';
+import { decodeLogHead, type LogHead } from './log-head';
 import { isNoNode, type Zk } from './zk-client';
-import { parseItem, type SegmentItem, type ZkLayout } from './zk-layout';
+import { parseItem, parseSegmentName, type SegmentItem, type ZkLayout } from './zk-layout';
+
+/** Segment listings kept: a live segment's can hold thousands of names. */
+const CACHED_LISTINGS = 16;
 
 export interface SegmentMarker {
   /** Set once the segment's chunks are all written: readers use the chunks, not the entries. */
@@ -11,9 +14,9 @@ export interface SegmentMarker {
 }
 
 /**
- * Reads positions of the global log wherever they are: archived NDJSON, compacted chunks or live entries. Sealed
- * segments change only by compaction or archival, so their listings are cached; a vanished znode means the
- * segment moved on, and the read is retried against the new place.
+ * Reads positions of the global log wherever they are: archived NDJSON, compacted chunks or live entries. A
+ * segment changes only by growing at its end, by compaction or by archival, so listings are cached; a vanished
+ * znode means the segment moved on, and the read is retried against the new place.
  */
 export class LogReader {
   private archivedBelow = 0;
@@ -26,7 +29,7 @@ export class LogReader {
     private readonly archive?: NdjsonArchive,
   ) {}
 
-  async head(): Promise<{ position: number; hash: string }> {
+  async head(): Promise<LogHead> {
     return decodeLogHead((await this.zk.getData(this.layout.logHead)).data);
   }
 
@@ -38,12 +41,14 @@ export class LogReader {
   }
 
   /** Events at positions lo..hi, all of which must be written (hi <= head). */
-  async range(lo: number, hi: number, headPosition: number): Promise<StoredEvent[]> {
+  async range(lo: number, hi: number, recent: string[] = []): Promise<StoredEvent[]> {
+    const near = await this.fromRecent(lo, hi, recent);
+    if (near) return near;
     const reads: Promise<StoredEvent[]>[] = [];
     for (let segment = this.layout.segmentOf(lo); segment <= this.layout.segmentOf(hi); segment += 1) {
       const from = Math.max(lo, this.layout.segmentStart(segment));
       const to = Math.min(hi, this.layout.segmentEnd(segment));
-      reads.push(this.segment(segment, from, to, headPosition));
+      reads.push(this.segment(segment, from, to));
     }
     // Segments are fetched together, so one segment's decoding overlaps the next one's round trips.
     const parts = await Promise.all(reads);
@@ -51,13 +56,8 @@ export class LogReader {
   }
 
   /** Every event of a sealed segment, as stored. */
-  async wholeSegment(segment: number, headPosition: number): Promise<StoredEvent[]> {
-    return this.segment(
-      segment,
-      this.layout.segmentStart(segment),
-      this.layout.segmentEnd(segment),
-      headPosition,
-    );
+  async wholeSegment(segment: number): Promise<StoredEvent[]> {
+    return this.segment(segment, this.layout.segmentStart(segment), this.layout.segmentEnd(segment));
   }
 
   forget(segment: number): void {
@@ -66,16 +66,11 @@ export class LogReader {
       if (path.startsWith(this.layout.segment(segment))) this.decoded.delete(path);
   }
 
-  private async segment(
-    segment: number,
-    lo: number,
-    hi: number,
-    headPosition: number,
-  ): Promise<StoredEvent[]> {
+  private async segment(segment: number, lo: number, hi: number): Promise<StoredEvent[]> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         if (segment < this.archivedBelow) return this.fromArchive(segment, lo, hi);
-        const items = await this.listing(segment, headPosition);
+        const items = await this.listing(segment, hi);
         const wanted = items.filter((item) => item.last >= lo && item.first <= hi);
         const parts = await Promise.all(wanted.map((item) => this.item(segment, item)));
         return parts.flat().filter((event) => event.position >= lo && event.position <= hi);
@@ -87,15 +82,39 @@ export class LogReader {
     }
   }
 
+  /** Reads lo..hi from the entries the log head names, when they reach back to lo and still exist. */
+  private async fromRecent(lo: number, hi: number, recent: string[]): Promise<StoredEvent[] | undefined> {
+    const entries = recent.flatMap((name) => {
+      const [segmentName, itemName] = name.split('/');
+      const segment = parseSegmentName(segmentName);
+      const item = parseItem(itemName);
+      return segment === undefined || item === undefined ? [] : [{ segment, item }];
+    });
+    if (entries.length === 0 || entries[0].item.first > lo) return undefined;
+    const wanted = entries.filter(({ item }) => item.last >= lo && item.first <= hi);
+    try {
+      const parts = await Promise.all(wanted.map(({ segment, item }) => this.item(segment, item)));
+      return parts.flat().filter((event) => event.position >= lo && event.position <= hi);
+    } catch (error) {
+      // Compacted or archived since the head was read: the segment path finds them.
+      if (isNoNode(error)) return undefined;
+      throw error;
+    }
+  }
+
   private async fromArchive(segment: number, lo: number, hi: number): Promise<StoredEvent[]> {
     if (!this.archive) throw new Error(`segment ${segment} is archived, but this store has no archiveDir`);
     const events = await this.archive.read(segment);
     return events.filter((event) => event.position >= lo && event.position <= hi);
   }
 
-  private async listing(segment: number, headPosition: number): Promise<SegmentItem[]> {
+  /**
+   * A segment's entries (or chunks) in order. Entries only ever join a segment at its end, so a cached listing
+   * stays right for every position up to its last entry; it is fetched again only to reach further.
+   */
+  private async listing(segment: number, hi: number): Promise<SegmentItem[]> {
     const cached = this.listings.get(segment);
-    if (cached) return cached;
+    if (cached && cached.length > 0 && cached[cached.length - 1].last >= hi) return cached;
     const path = this.layout.segment(segment);
     const [{ data }, children] = await Promise.all([this.zk.getData(path), this.zk.getChildren(path)]);
     const marker = data.length === 0 ? {} : (JSON.parse(data.toString('utf8')) as SegmentMarker);
@@ -104,7 +123,9 @@ export class LogReader {
       .map(parseItem)
       .filter((item): item is SegmentItem => item?.kind === kind)
       .sort((a, b) => a.first - b.first);
-    if (headPosition >= this.layout.segmentEnd(segment)) this.listings.set(segment, items);
+    this.listings.delete(segment);
+    this.listings.set(segment, items);
+    if (this.listings.size > CACHED_LISTINGS) this.listings.delete(this.listings.keys().next().value!);
     return items;
   }
 

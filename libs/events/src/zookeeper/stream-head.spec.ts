@@ -1,4 +1,12 @@
-import { positionsFrom, withRange, type IndexRange } from './stream-head';
+import {
+  findRecent,
+  positionsFrom,
+  RECENT_IDS,
+  withRange,
+  withRecent,
+  type IndexRange,
+  type RecentAppend,
+} from './stream-head';
 
 describe('stream head index', () => {
   it('extends the last range when an append runs on, else adds one', () => {
@@ -35,5 +43,29 @@ describe('stream head index', () => {
       [4, 20, 3],
     ];
     expect(positionsFrom(index, from)).toEqual(expected);
+  });
+});
+
+describe('recent appends of a stream', () => {
+  const ids = (prefix: string, count: number): string[] =>
+    Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+  it('keeps the latest appends up to RECENT_IDS ids, and always the last one', () => {
+    let recent: RecentAppend[] = [];
+    for (let i = 0; i < 40; i += 1) recent = withRecent(recent, [i + 1, i + 1, [`e${i}`]]);
+    expect(recent).toHaveLength(RECENT_IDS);
+    expect(recent[recent.length - 1]).toEqual([40, 40, ['e39']]);
+    const big = withRecent(recent, [41, 140, ids('b', 100)]);
+    expect(big).toEqual([[41, 140, ids('b', 100)]]);
+  });
+
+  it('finds an append by its exact ids only', () => {
+    const recent: RecentAppend[] = [
+      [1, 2, ['a', 'b']],
+      [3, 3, ['c']],
+    ];
+    expect(findRecent(recent, ['a', 'b'])).toEqual([1, 2, ['a', 'b']]);
+    expect(findRecent(recent, ['a'])).toBeUndefined();
+    expect(findRecent(recent, ['b', 'a'])).toBeUndefined();
   });
 });

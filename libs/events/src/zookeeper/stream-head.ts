@@ -7,9 +7,8 @@ export type IndexRange = [number, number, number];
  */
 export interface StreamHeadData {
   version: number;
-  /** Ids and first position of the last append, to recognise a retry of it. */
-  lastIds: string[];
-  lastFirst: number;
+  /** The stream's latest appends, to recognise a retry of one of them. */
+  recent: RecentAppend[];
   /** Where the stream's recent appends are; older ranges move to page znodes. */
   index: IndexRange[];
   pages: number;
@@ -18,7 +17,34 @@ export interface StreamHeadData {
 /** Ranges kept in the head before they move to a page: bounds the bytes each append rewrites. */
 export const HEAD_INDEX_SIZE = 32;
 
-export const EMPTY_HEAD: StreamHeadData = { version: 0, lastIds: [], lastFirst: 0, index: [], pages: 0 };
+export const EMPTY_HEAD: StreamHeadData = { version: 0, recent: [], index: [], pages: 0 };
+
+/** [first position, stream version after it, event ids] of one append. */
+export type RecentAppend = [number, number, string[]];
+
+/** Ids kept in `recent` beyond the last append: bounds the bytes each append rewrites. */
+export const RECENT_IDS = 32;
+
+/** The append added to `recent`, older ones dropped once RECENT_IDS ids are kept. */
+export function withRecent(recent: readonly RecentAppend[], append: RecentAppend): RecentAppend[] {
+  const kept: RecentAppend[] = [append];
+  let ids = append[2].length;
+  for (let i = recent.length - 1; i >= 0 && ids + recent[i][2].length <= RECENT_IDS; i -= 1) {
+    kept.unshift(recent[i]);
+    ids += recent[i][2].length;
+  }
+  return kept;
+}
+
+/** The earlier append these ids repeat, if it is among the recent ones. */
+export function findRecent(
+  recent: readonly RecentAppend[],
+  ids: readonly string[],
+): RecentAppend | undefined {
+  return recent.find(
+    ([, , stored]) => stored.length === ids.length && stored.every((id, i) => id === ids[i]),
+  );
+}
 
 export function encodeHead(head: StreamHeadData): Buffer {
   return Buffer.from(JSON.stringify(head));

@@ -23,6 +23,9 @@ export function zkCode(error: unknown): number | undefined {
 
 export const isNoNode = (error: unknown): boolean => zkCode(error) === Exception.NO_NODE;
 export const isNodeExists = (error: unknown): boolean => zkCode(error) === Exception.NODE_EXISTS;
+/** The request may or may not have reached the server. */
+export const isConnectionLoss = (error: unknown): boolean =>
+  zkCode(error) === Exception.CONNECTION_LOSS || zkCode(error) === Exception.OPERATION_TIMEOUT;
 
 /** A promise face on node-zookeeper-client, with one session. */
 export class Zk {

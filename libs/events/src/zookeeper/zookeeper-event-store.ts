@@ -13,10 +13,13 @@ import { Compactor } from './compactor';
 import { GroupCommitter } from './group-commit';
 import { decodeLogHead } from './log-head';
 import { LogReader } from './log-reader';
-import { decodeHead, positionsFrom, type IndexRange } from './stream-head';
-import { isNoNode, Zk, type ZkOp } from './zk-client';
+import { decodeHead, positionsFrom, type IndexRange, type StreamHeadData } from './stream-head';
+import { isConnectionLoss, isNoNode, Zk, type ZkOp } from './zk-client';
 import { ZkLayout } from './zk-layout';
 import { ZkSnapshots } from './zk-snapshots';
+
+/** Entry names are about 50 bytes, and getChildren of a segment must fit in jute.maxbuffer (1 MiB). */
+const MAX_SEGMENT_SIZE = 20_000;
 
 export interface ZooKeeperEventStoreOptions {
   connectString: string;
@@ -40,6 +43,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
   private readonly compactor: Compactor;
   private readonly snapshots: ZkSnapshots;
   private readonly closing = new AbortController();
+  private readonly sessionTimeout: number;
 
   private constructor(
     private readonly zk: Zk,
@@ -47,6 +51,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
     options: ZooKeeperEventStoreOptions,
   ) {
     super(options.upcasters ?? new UpcasterRegistry(), options.limits ?? DEFAULT_LIMITS);
+    this.sessionTimeout = options.sessionTimeout ?? 10_000;
     const archive = options.archiveDir === undefined ? undefined : new NdjsonArchive(options.archiveDir);
     this.reader = new LogReader(zk, layout, archive);
     this.compactor = new Compactor(zk, layout, this.reader, archive);
@@ -55,7 +60,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
       maxInFlight: options.maxInFlight ?? 2,
       maxBatchBytes: this.limits.maxAppendBytes,
       maxAttempts: 30,
-      sessionTimeout: options.sessionTimeout ?? 10_000,
+      sessionTimeout: this.sessionTimeout,
       clock: options.clock ?? Date.now,
       findRetried: (stream, afterVersion, ids) => this.findRetried(stream, afterVersion, ids),
     });
@@ -63,7 +68,13 @@ export class ZooKeeperEventStore extends BaseEventStore {
   }
 
   static async open(options: ZooKeeperEventStoreOptions): Promise<ZooKeeperEventStore> {
-    const layout = new ZkLayout(options.root ?? '/drove', options.segmentSize ?? 10_000);
+    const segmentSize = options.segmentSize ?? 10_000;
+    if (segmentSize > MAX_SEGMENT_SIZE) {
+      throw new Error(
+        `segmentSize ${segmentSize} is over ${MAX_SEGMENT_SIZE}: a segment's listing must fit in 1 MiB`,
+      );
+    }
+    const layout = new ZkLayout(options.root ?? '/drove', segmentSize);
     const zk = await Zk.connect(options.connectString, options.sessionTimeout ?? 10_000);
     try {
       await ZooKeeperEventStore.initialise(zk, layout);
@@ -102,8 +113,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.checkAppend(stream, events);
-      const bytes = events.reduce((sum, event) => sum + Buffer.byteLength(JSON.stringify(event)) + 512, 0);
+      const bytes = this.checkAppend(stream, events);
       this.committer.submit({ stream, expected, events, fence: options.fence, bytes, resolve, reject });
     });
   }
@@ -120,10 +130,18 @@ export class ZooKeeperEventStore extends BaseEventStore {
       const { data } = await this.zk.getData(this.layout.logHead, () => changed());
       if (decodeLogHead(data).position > after) return;
       await new Promise<void>((resolve) => {
-        stop.addEventListener('abort', () => resolve(), { once: true });
-        void fired.then(resolve);
+        const onAbort = (): void => resolve();
+        stop.addEventListener('abort', onAbort, { once: true });
+        void fired.then(() => {
+          stop.removeEventListener('abort', onAbort);
+          resolve();
+        });
       });
     }
+  }
+
+  async recovered(error: unknown): Promise<boolean> {
+    return isConnectionLoss(error) && !this.closing.signal.aborted && this.zk.connected(this.sessionTimeout);
   }
 
   async saveCheckpoint(name: string, position: number): Promise<void> {
@@ -185,20 +203,23 @@ export class ZooKeeperEventStore extends BaseEventStore {
   }
 
   protected async readAllRaw(fromPosition: number, limit: number): Promise<StoredEvent[]> {
-    const { position } = await this.reader.head();
+    const { position, recent } = await this.reader.head();
     const to = Math.min(position, fromPosition + limit - 1);
-    return fromPosition > to ? [] : this.reader.range(fromPosition, to, position);
+    return fromPosition > to ? [] : this.reader.range(fromPosition, to, recent);
+  }
+
+  private async streamHead(stream: string): Promise<StreamHeadData | undefined> {
+    try {
+      return decodeHead((await this.zk.getData(this.layout.stream(stream))).data);
+    } catch (error) {
+      if (isNoNode(error)) return undefined;
+      throw error;
+    }
   }
 
   protected async readStreamRaw(stream: string, fromVersion: number): Promise<StoredEvent[]> {
-    const path = this.layout.stream(stream);
-    let head;
-    try {
-      head = decodeHead((await this.zk.getData(path)).data);
-    } catch (error) {
-      if (isNoNode(error)) return [];
-      throw error;
-    }
+    const [head, log] = await Promise.all([this.streamHead(stream), this.reader.head()]);
+    if (!head) return [];
     const pages = await Promise.all(
       Array.from({ length: head.pages }, async (_, page) => {
         const { data } = await this.zk.getData(this.layout.streamPage(stream, page));
@@ -206,8 +227,7 @@ export class ZooKeeperEventStore extends BaseEventStore {
       }),
     );
     const ranges = positionsFrom([...pages.flat(), ...head.index], fromVersion);
-    const lastPosition = ranges.length === 0 ? 0 : ranges[ranges.length - 1][1];
-    const parts = await Promise.all(ranges.map(([lo, hi]) => this.reader.range(lo, hi, lastPosition)));
+    const parts = await Promise.all(ranges.map(([lo, hi]) => this.reader.range(lo, hi, log.recent)));
     return parts.flat().filter((event) => event.stream === stream);
   }
 }

@@ -1,11 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateMode } from 'node-zookeeper-client';
 import { ANY, NO_STREAM } from '../core/event-store.port';
+import { FencedError } from '../core/fenced.error';
 import { WrongExpectedVersionError } from '../core/wrong-expected-version.error';
 import { newEvent, range, waitFor } from '../test/event-store.contract';
 import { LoopbackProxy } from '../test/loopback-proxy';
 import { connectAdmin, connectString, testRoot } from '../test/zk-test-support';
-import type { Zk } from './zk-client';
+import { Zk } from './zk-client';
 import { ZkLayout } from './zk-layout';
-import { ZooKeeperEventStore } from './zookeeper-event-store';
+import { ZooKeeperEventStore, type ZooKeeperEventStoreOptions } from './zookeeper-event-store';
+import { CHUNK_BYTES } from './zk-snapshots';
 
 const zkPort = Number(process.env.DROVE_ZK_PORT ?? 2181);
 
@@ -17,18 +24,13 @@ describe('ZooKeeper event store under faults', () => {
 
   const open = async (
     root: string,
-    via = connectString,
-    sessionTimeout = 10_000,
+    options: Partial<ZooKeeperEventStoreOptions> = {},
   ): Promise<ZooKeeperEventStore> => {
-    const store = await ZooKeeperEventStore.open({
-      connectString: via,
-      root,
-      segmentSize: 100,
-      sessionTimeout,
-    });
+    const store = await ZooKeeperEventStore.open({ connectString, root, segmentSize: 100, ...options });
     stores.push(store);
     return store;
   };
+  const viaProxy = (): Partial<ZooKeeperEventStoreOptions> => ({ connectString: proxy.connectString });
   const newRoot = (): string => {
     const root = testRoot('events-faults');
     roots.push(root);
@@ -65,6 +67,41 @@ describe('ZooKeeper event store under faults', () => {
     ).rejects.toThrow(/version 0/);
   });
 
+  it("refuses a deposed leader's append once its leader session has ended", async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const leader = await connectAdmin();
+    const fence = await leader.create(`${root}/leader-`, Buffer.alloc(0), CreateMode.EPHEMERAL_SEQUENTIAL);
+    await store.append('cluster', NO_STREAM, [newEvent()], { fence });
+    leader.close();
+    // The store learns nothing of it: only the multi's check of the fence stops the write.
+    while (await admin.exists(fence)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(store.append('cluster', 1, [newEvent()], { fence })).rejects.toBeInstanceOf(FencedError);
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('settles each of many concurrent appends on its own when batches mix good, stale and fenced ones', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const gone = await admin.create(`${root}/leader-`, Buffer.alloc(0), CreateMode.EPHEMERAL_SEQUENTIAL);
+    await admin.remove(gone);
+    await store.append('app-0', NO_STREAM, [newEvent()]);
+    const kinds = range(0, 59).map((i) => ['good', 'stale', 'fenced'][i % 3]);
+    const results = await Promise.allSettled(
+      kinds.map((kind, i) => {
+        if (kind === 'stale') return store.append('app-0', NO_STREAM, [newEvent()]);
+        return store.append(`app-${i}`, ANY, [newEvent()], kind === 'fenced' ? { fence: gone } : {});
+      }),
+    );
+    const outcome = results.map((r) => (r.status === 'fulfilled' ? 'good' : (r.reason as Error).name));
+    const expected = kinds.map(
+      (kind) => ({ good: 'good', stale: 'WrongExpectedVersionError', fenced: 'FencedError' })[kind],
+    );
+    expect(outcome).toEqual(expected);
+    expect(await store.headPosition()).toBe(21);
+    expect(await store.verify()).toEqual({ ok: true, checked: 21 });
+  });
+
   it('leaves nothing behind when one check of the multi fails', async () => {
     const root = newRoot();
     const store = await open(root);
@@ -86,7 +123,7 @@ describe('ZooKeeper event store under faults', () => {
     ['the multi never reached the server', false],
   ])('appends exactly once when the connection breaks and %s', async (_case, forward) => {
     const root = newRoot();
-    const store = await open(root, proxy.connectString);
+    const store = await open(root, viaProxy());
     await store.append('app-l', NO_STREAM, [newEvent()]);
     const batch = [newEvent('Big', { pad: 'x'.repeat(2000) }), newEvent()];
     const broken = proxy.breakAtNextRequest(1500, forward);
@@ -112,8 +149,92 @@ describe('ZooKeeper event store under faults', () => {
     expect(versions).toEqual(range(1, 24));
   });
 
+  it('cuts a big snapshot into chunks under 1 MiB and keeps only the current generation', async () => {
+    const root = newRoot();
+    const store = await open(root);
+    const state = { blob: randomBytes(1536 * 1024).toString('base64') };
+    await store.saveSnapshot('view', 10, state);
+    await store.saveSnapshot('view', 20, state);
+    const path = `${root}/snapshots/view`;
+    const chunks = await admin.getChildren(path);
+    expect(chunks.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(chunks.map((chunk) => chunk.split('-')[0])).size).toBe(1);
+    const sizes = await Promise.all(
+      chunks.map(async (chunk) => (await admin.getData(`${path}/${chunk}`)).data.length),
+    );
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_BYTES);
+    expect(await (await open(root)).loadSnapshot('view')).toEqual({ position: 20, state });
+  });
+
+  it('writes each event at most once and confirms only what it wrote while the connection keeps breaking', async () => {
+    const root = newRoot();
+    const store = await open(root, viaProxy());
+    const batches = range(1, 300).map(() => [newEvent(), newEvent('Padded', { pad: 'p'.repeat(300) })]);
+    const appends = batches.map(async (batch, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * 3));
+      return store.append(`app-${i % 6}`, ANY, batch);
+    });
+    for (let cut = 0; cut < 4; cut += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      proxy.cut();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      proxy.restore();
+    }
+    const results = await Promise.allSettled(appends);
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).name] : []));
+    expect(failures.every((name) => name === 'AppendOutcomeUnknownError')).toBe(true);
+
+    const log = await store.readAll(1, 10_000);
+    expect(new Set(log.map((event) => event.id)).size).toBe(log.length);
+    results.forEach((result, i) => {
+      if (result.status !== 'fulfilled') return;
+      expect(result.value.positions.map((position) => log[position - 1].id)).toEqual(
+        batches[i].map((e) => e.id),
+      );
+    });
+    expect(await store.verify()).toEqual({ ok: true, checked: log.length });
+  });
+
+  it('follows the log from the entries its head names, without listing the live segment', async () => {
+    const root = newRoot();
+    const store = await open(root, { segmentSize: 10_000 });
+    for (let i = 0; i < 40; i += 1) await store.append('app-tail', i, [newEvent()]);
+    const listings = jest.spyOn(Zk.prototype, 'getChildren');
+    try {
+      expect((await store.readAll(30, 100)).map((event) => event.position)).toEqual(range(30, 40));
+      expect(listings).not.toHaveBeenCalled();
+      expect((await store.readAll(1, 100)).map((event) => event.position)).toEqual(range(1, 40));
+      expect(listings).toHaveBeenCalled();
+    } finally {
+      listings.mockRestore();
+    }
+  });
+
+  it('keeps a subscription going, in order and complete, across a connection cut', async () => {
+    const root = newRoot();
+    const writer = await open(root);
+    const reader = await open(root, viaProxy());
+    const seen: number[] = [];
+    const subscription = reader.subscribe((event) => void seen.push(event.position), { batchSize: 7 });
+    await subscription.caughtUp;
+    const writes = (async () => {
+      for (let i = 0; i < 40; i += 1) {
+        await writer.append('app-sub', ANY, [newEvent()]);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    proxy.cut();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    proxy.restore();
+    await writes;
+    await waitFor(() => seen.length >= 40);
+    await subscription.stop();
+    expect(seen).toEqual(range(1, 40));
+  });
+
   it('says so when its session expires', async () => {
-    const store = await open(newRoot(), proxy.connectString, 4000);
+    const store = await open(newRoot(), { ...viaProxy(), sessionTimeout: 4000 });
     let expired = false;
     store.onSessionExpired(() => (expired = true));
     proxy.cut();
@@ -145,5 +266,25 @@ describe('ZooKeeper event store under faults', () => {
     expect(await store.verify()).toEqual({ ok: true, checked: head });
     const reader = await open(root);
     expect((await reader.readAll(95, 10)).map((event) => event.position)).toEqual(range(95, 104));
+  });
+
+  it('archives compacted segments, and any store with the archive reads across archive and live', async () => {
+    const archiveDir = await mkdtemp(join(tmpdir(), 'drove-events-zk-archive-'));
+    try {
+      const root = newRoot();
+      const store = await open(root, { segmentSize: 50, archiveDir });
+      for (let i = 0; i < 30; i += 1)
+        await store.append(`app-${i % 3}`, ANY, [newEvent(), newEvent(), newEvent()]);
+      const before = await store.readAll(1, 1000);
+      await store.compact();
+      expect(await store.archive()).toEqual([0]);
+      expect(await admin.exists(new ZkLayout(root, 50).segment(0))).toBeNull();
+      const other = await open(root, { segmentSize: 50, archiveDir });
+      expect(await other.readAll(1, 1000)).toEqual(before);
+      expect(await other.readStream('app-1')).toEqual(before.filter((event) => event.stream === 'app-1'));
+      expect(await other.verify()).toEqual({ ok: true, checked: 90 });
+    } finally {
+      await rm(archiveDir, { recursive: true, force: true });
+    }
   });
 });

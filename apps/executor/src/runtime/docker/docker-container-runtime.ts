@@ -241,14 +241,32 @@ export class DockerContainerRuntime implements ContainerRuntime {
     const stream = (await onContainer(id, () =>
       container.logs({ ...base, follow: true }),
     )) as NodeJS.ReadableStream & NodeJS.EventEmitter & { destroy(): void };
+    // Pulled with for-await rather than fed by 'data' events: the iterator hands over everything the engine sent
+    // before it reports the end, whereas a 'close' seen while paused would end the queue with lines still unread.
+    let gate: { promise: Promise<void>; open: () => void } | null = null;
     const queue = new LogChunkQueue(() => stream.destroy(), {
       highWaterMark: LOG_HIGH_WATER_MARK,
-      pause: () => stream.pause(),
-      resume: () => stream.resume(),
+      pause: () => {
+        let open = () => undefined as void;
+        gate = { promise: new Promise<void>((resolve) => (open = resolve)), open };
+      },
+      resume: () => {
+        gate?.open();
+        gate = null;
+      },
     });
-    const demux = new DockerStreamDemux();
-    stream.on('data', (data: Buffer) => demux.push(data).forEach((c) => queue.push(c)));
-    ['end', 'close', 'error'].forEach((event) => stream.on(event, () => queue.end()));
+    void (async () => {
+      const demux = new DockerStreamDemux();
+      try {
+        for await (const data of stream) {
+          demux.push(data as Buffer).forEach((c) => queue.push(c));
+          await (gate as { promise: Promise<void> } | null)?.promise;
+        }
+      } catch {
+        // Destroyed by the consumer closing the stream, or cut by the engine: either way the stream is over.
+      }
+      queue.end();
+    })();
     return queue;
   }
 

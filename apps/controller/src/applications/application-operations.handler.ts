@@ -1,0 +1,105 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  CLUSTER_STREAM,
+  Clock,
+  JSON_FAILURE_MESSAGE,
+  MAINTENANCE_MESSAGE,
+  applicationCommandOf,
+  applicationDecider,
+  applicationStream,
+  clusterDecider,
+  fixedClock,
+  isInMaintenanceWindow,
+  ParseFailureKind,
+  parseApplicationOperation,
+  parseApplicationSpec,
+  validateApplicationSpec,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { failure } from '../http/api-response';
+import { CommandValidationError } from '../http/drove-errors';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
+
+const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
+  failed.kind === 'JSON'
+    ? new CommandValidationError(failed.errors, JSON_FAILURE_MESSAGE)
+    : new CommandValidationError(failed.errors);
+
+/**
+ * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
+ * spec, run the command through the pipeline. Any refusal is a 400 with nothing stored, as in Drove.
+ */
+@Injectable()
+export class ApplicationOperationsHandler {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(body: unknown, actor: string): Promise<{ appId: string }> {
+    const parsed = parseApplicationOperation(body);
+    if (!parsed.ok) throw parseFailure(parsed);
+    const op = parsed.value;
+    const now = this.clock.now();
+    await this.refuseInMaintenance(now);
+    if (op.type === 'CREATE') {
+      const specErrors = validateApplicationSpec(op.spec);
+      if (specErrors.length > 0) throw new CommandValidationError(specErrors);
+    }
+    const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
+    const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
+      actor,
+    });
+    if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
+    // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.
+    await this.reached(outcome.positions);
+    return { appId };
+  }
+
+  /** Not maintenance-gated, as in Drove; a refusal is Drove's bare 400 without validationErrors. */
+  async cancel(appId: string, actor: string): Promise<void> {
+    const outcome = await this.pipeline.execute(
+      applicationDecider,
+      applicationStream(appId),
+      { type: 'CancelApplicationOperation', appId, at: this.clock.now() },
+      { actor },
+    );
+    if (!outcome.ok) {
+      throw new HttpException(failure(outcome.error.messages.join(', ')), HttpStatus.BAD_REQUEST);
+    }
+    await this.reached(outcome.positions);
+  }
+
+  /** `POST /applications/validate/spec`: Drove's checks of a spec, nothing stored; maintenance-gated as in Drove. */
+  async validateSpec(body: unknown): Promise<void> {
+    const parsed = parseApplicationSpec(body);
+    if (!parsed.ok) throw parseFailure(parsed);
+    await this.refuseInMaintenance(this.clock.now());
+    const errors = validateApplicationSpec(parsed.value);
+    if (errors.length > 0) throw new CommandValidationError(errors);
+  }
+
+  private async refuseInMaintenance(now: number): Promise<void> {
+    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
+    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
+    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
+  }
+
+  /** What START/STOP/REPLACE are checked against: the app's instances in the cluster view. */
+  private instancesView(op: { type: string; appId?: string }) {
+    const view = this.clusterView.view;
+    const appId = op.appId ?? '';
+    return {
+      healthyInstanceIds: healthyInstanceIdsOf(view, appId),
+      activeInstanceIds: activeInstanceIdsOf(view, appId),
+    };
+  }
+
+  private async reached(positions: number[]): Promise<void> {
+    const last = positions[positions.length - 1];
+    if (last !== undefined) await this.clusterView.reached(last);
+  }
+}

@@ -1,0 +1,90 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApplicationSpecJson, InstanceInfoJson, maskSpec } from '@drove/domain';
+import { ApiResponse, failure, success } from '../http/api-response';
+import { CommandValidationError } from '../http/drove-errors';
+import { AppSummary, appSummary } from '../projections/app-summary';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
+
+const MAX_PAGE = 2147483646;
+
+function pageParam(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE) {
+    throw new CommandValidationError([`${name} must be an integer between 0 and ${MAX_PAGE}`]);
+  }
+  return value;
+}
+
+/** Reads answer from the cluster view only (CQRS): never from the log or the aggregates. */
+@Controller('apis/v1/applications')
+export class ApplicationQueriesController {
+  constructor(private readonly clusterView: ClusterViewService) {}
+
+  @Get()
+  list(@Query('from') from?: string, @Query('size') size?: string): ApiResponse<Record<string, AppSummary>> {
+    const start = pageParam('from', from, 0);
+    const count = pageParam('size', size, MAX_PAGE);
+    const page = this.clusterView.view.applications().slice(start, start + count);
+    return success(
+      Object.fromEntries(page.map((app) => [app.appId as string, this.summaryOf(app.appId as string)])),
+    );
+  }
+
+  @Get(':appId')
+  summary(@Param('appId') appId: string): ApiResponse<AppSummary> {
+    return this.clusterView.view.application(appId)
+      ? success(this.summaryOf(appId))
+      : failure(`App ${appId} not found`);
+  }
+
+  @Get(':appId/spec')
+  spec(@Param('appId') appId: string): ApiResponse<ApplicationSpecJson> {
+    const spec = this.clusterView.view.application(appId)?.spec;
+    return spec ? success(maskSpec(spec)) : failure(`App ${appId} not found`);
+  }
+
+  /**
+   * Active instances, optionally only those in the `state`s asked for (a non-active state gives []). Unlike Drove,
+   * no 60 s staleness filter: the view holds the last reported state change, not the periodic refresh.
+   */
+  @Get(':appId/instances')
+  instances(
+    @Param('appId') appId: string,
+    @Query('state') state?: string | string[],
+  ): ApiResponse<InstanceInfoJson[]> {
+    const wanted = state === undefined ? undefined : ([] as string[]).concat(state);
+    const active = reportedInstancesOf(this.clusterView.view, appId).filter(isActiveInstance);
+    return success(wanted ? active.filter((i) => wanted.includes(i.state)) : active);
+  }
+
+  /** Instances in non-active states (STOPPED, LOST, *_FAILED, UNKNOWN); paged by `start`, as Drove names it. */
+  @Get(':appId/instances/old')
+  oldInstances(
+    @Param('appId') appId: string,
+    @Query('start') start?: string,
+    @Query('size') size?: string,
+  ): ApiResponse<InstanceInfoJson[]> {
+    const first = pageParam('start', start, 0);
+    const count = pageParam('size', size, MAX_PAGE);
+    const old = reportedInstancesOf(this.clusterView.view, appId).filter((i) => !isActiveInstance(i));
+    return success(old.slice(first, first + count));
+  }
+
+  @Get(':appId/instances/:instanceId')
+  instance(
+    @Param('appId') appId: string,
+    @Param('instanceId') instanceId: string,
+  ): ApiResponse<InstanceInfoJson> {
+    const found = reportedInstancesOf(this.clusterView.view, appId).find((i) => i.instanceId === instanceId);
+    return found ? success(found) : failure(`No such application instance ${appId}/${instanceId}`);
+  }
+
+  private summaryOf(appId: string): AppSummary {
+    const view = this.clusterView.view;
+    const app = view.application(appId);
+    if (!app) throw new Error(`no app ${appId} in the view`);
+    return appSummary(app, healthyInstanceIdsOf(view, appId).length);
+  }
+}

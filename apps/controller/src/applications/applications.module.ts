@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ApplicationOperationsController } from './application-operations.controller';
+import { ApplicationOperationsHandler } from './application-operations.handler';
+import { ApplicationQueriesController } from './application-queries.controller';
+import { ApplicationSpecValidationController } from './application-spec-validation.controller';
+
+/** Applications: operations -> pipeline -> fenced log; queries -> cluster view. Needs CqrsModule. */
+@Module({
+  providers: [ApplicationOperationsHandler],
+  controllers: [
+    ApplicationOperationsController,
+    ApplicationQueriesController,
+    ApplicationSpecValidationController,
+  ],
+})
+export class ApplicationsModule {}

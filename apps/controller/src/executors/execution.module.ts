@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ExecutorReportsHandler } from '../messaging/executor-reports.handler';
+import { MessagesController } from '../messaging/messages.controller';
+import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
+import { InstanceJobs } from '../sagas/instance-jobs';
+import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { ExecutorLogService } from './executor-log.service';
+import { ExecutorRegistry } from './executor-registry';
+import { ExecutorsController } from './executors.controller';
+
+/** Executors (registry, log, API), their messages both ways, the operation saga and the monitor. Needs CqrsModule. */
+@Module({})
+export class ExecutionModule {
+  /** `runSagas: false` leaves operations to the caller (tests of the API alone play the saga's part). */
+  static register(messenger: ExecutorMessenger, runSagas = true, monitorIntervalMs = 30_000): DynamicModule {
+    return {
+      module: ExecutionModule,
+      providers: [
+        { provide: EXECUTOR_MESSENGER, useValue: messenger },
+        { provide: RUN_SAGAS, useValue: runSagas },
+        { provide: MONITOR_INTERVAL_MS, useValue: monitorIntervalMs },
+        ExecutorRegistry,
+        ExecutorLogService,
+        ExecutorReportsHandler,
+        InstanceJobs,
+        ApplicationOperationsSaga,
+        ApplicationMonitor,
+      ],
+      controllers: [ExecutorsController, MessagesController],
+      exports: [ExecutorRegistry, ExecutorReportsHandler],
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ExecutorAddressJson,
+  ExecutorNodeDataJson,
+  ExecutorResourceSnapshotJson,
+  ExecutorState,
+} from '@drove/domain';
+import { Scheduler, snapshotFromDroveNodeData } from '@drove/scheduler';
+
+/** What the log records about an executor; a change in any of these is an event, resources are not. */
+export interface ExecutorIdentity {
+  executorId: string;
+  hostname: string;
+  port: number;
+  transportType: ExecutorNodeDataJson['transportType'];
+  tags: string[];
+  executorState: ExecutorState;
+}
+
+export type ExecutorChange =
+  { type: 'UPDATED'; identity: ExecutorIdentity } | { type: 'REMOVED'; executorId: string };
+
+/** How long a vanished executor is still listed (as REMOVED), as Drove keeps it. */
+const REMOVED_RETENTION_MS = 2 * 24 * 3600 * 1000;
+
+const identityOf = (data: ExecutorNodeDataJson): ExecutorIdentity => ({
+  executorId: data.state.executorId,
+  hostname: data.hostname,
+  port: data.port,
+  transportType: data.transportType,
+  tags: [...(data.tags ?? [])].sort(),
+  executorState: data.executorState ?? 'ACTIVE',
+});
+
+const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The live executors as their node data last showed them, in memory only: resources change every few seconds and
+ * are not events. Feeds the scheduler's cluster view; tells listeners only about meaningful changes (new
+ * executor, another state/address/tags, gone), which the leader records in the log.
+ */
+@Injectable()
+export class ExecutorRegistry {
+  readonly scheduler = new Scheduler({ seed: Date.now() % 2147483647 });
+  private readonly live = new Map<string, ExecutorNodeDataJson>();
+  private readonly removed = new Map<string, { data: ExecutorNodeDataJson; at: number }>();
+  private readonly listeners = new Set<(change: ExecutorChange) => void>();
+
+  onChange(listener: (change: ExecutorChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A snapshot from the executor's znode or an EXECUTOR_SNAPSHOT message; an older one than held is ignored. */
+  update(data: ExecutorNodeDataJson): void {
+    const executorId = data.state.executorId;
+    const previous = this.live.get(executorId);
+    if (previous && previous.updated > data.updated) return;
+    this.live.set(executorId, data);
+    this.removed.delete(executorId);
+    this.scheduler.cluster.update(snapshotFromDroveNodeData(data));
+    const identity = identityOf(data);
+    if (!previous || !sameIdentity(identityOf(previous), identity)) this.emit({ type: 'UPDATED', identity });
+  }
+
+  /** The resource part of a state report: fresher than the last snapshot for the scheduler. */
+  updateResources(snapshot: ExecutorResourceSnapshotJson): void {
+    const data = this.live.get(snapshot.executorId);
+    if (!data) return;
+    const updated = { ...data, state: snapshot };
+    this.live.set(snapshot.executorId, updated);
+    this.scheduler.cluster.update(snapshotFromDroveNodeData(updated));
+  }
+
+  remove(executorId: string, at: number): void {
+    const data = this.live.get(executorId);
+    if (!data) return;
+    this.live.delete(executorId);
+    this.removed.set(executorId, { data, at });
+    this.scheduler.cluster.remove(executorId);
+    this.emit({ type: 'REMOVED', executorId });
+  }
+
+  get(executorId: string): ExecutorNodeDataJson | undefined {
+    return this.live.get(executorId);
+  }
+
+  address(executorId: string): ExecutorAddressJson | undefined {
+    const data = this.live.get(executorId);
+    return (
+      data && { executorId, hostname: data.hostname, port: data.port, transportType: data.transportType }
+    );
+  }
+
+  all(): ExecutorNodeDataJson[] {
+    return [...this.live.values()];
+  }
+
+  identities(): ExecutorIdentity[] {
+    return this.all().map(identityOf);
+  }
+
+  /** Executors gone within the retention, with the node data they last had. */
+  recentlyRemoved(now: number): ExecutorNodeDataJson[] {
+    for (const [id, entry] of this.removed) {
+      if (now - entry.at > REMOVED_RETENTION_MS) this.removed.delete(id);
+    }
+    return [...this.removed.values()].map((entry) => entry.data);
+  }
+
+  private emit(change: ExecutorChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

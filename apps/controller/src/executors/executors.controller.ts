@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Clock, ExecutorNodeDataJson } from '@drove/domain';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { ApiResponse, failure, success } from '../http/api-response';
+import { ExecutorRegistry } from './executor-registry';
+import { ExecutorSummary, executorSummary } from './executor-summary';
+
+/** Executors as the registry holds them (live node data), plus those gone within two days as REMOVED. */
+@Controller('apis/v1/cluster/executors')
+export class ExecutorsController {
+  constructor(
+    private readonly registry: ExecutorRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  list(): ApiResponse<ExecutorSummary[]> {
+    const live = this.registry.all().map((data) => executorSummary(data));
+    const removed = this.registry
+      .recentlyRemoved(this.clock.now())
+      .map((data) => executorSummary(data, 'REMOVED'));
+    return success([...live, ...removed]);
+  }
+
+  @Get(':executorId')
+  executor(@Param('executorId') executorId: string): ApiResponse<ExecutorNodeDataJson> {
+    const data = this.registry.get(executorId);
+    return data ? success(data) : failure(`No executor found with id: ${executorId}`);
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  ApplicationAggregate,
+  ApplicationEvent,
+  ClusterAggregate,
+  ClusterEvent,
+  CLUSTER_STREAM,
+  InstanceAggregate,
+  InstanceEvent,
+  applicationDecider,
+  clusterDecider,
+  instanceDecider,
+} from '@drove/domain';
+import { StoredEvent } from '@drove/events';
+
+const APP_STREAM_PREFIX = 'app-';
+const INSTANCE_STREAM_PREFIX = 'instance-';
+
+/**
+ * The cluster view as far as the log has been read: every application folded with the application decider's
+ * own evolve (so the view cannot disagree with what commands decide on), and the cluster aggregate.
+ * Application instances are folded with the instance decider's evolve, indexed by their app. Tasks and
+ * executors are not in it (executors live in the in-memory ExecutorRegistry).
+ */
+export class ClusterViewProjection {
+  private readonly apps = new Map<string, ApplicationAggregate>();
+  private readonly instancesById = new Map<string, InstanceAggregate>();
+  private readonly instancesByOwner = new Map<string, Set<string>>();
+  private clusterState: ClusterAggregate = clusterDecider.initialState;
+  private lastPosition = 0;
+
+  get position(): number {
+    return this.lastPosition;
+  }
+
+  get cluster(): ClusterAggregate {
+    return this.clusterState;
+  }
+
+  /** Idempotent: an event at or below the position already applied is skipped (subscriptions are at least once). */
+  apply(event: StoredEvent): void {
+    if (event.position <= this.lastPosition) return;
+    this.lastPosition = event.position;
+    const domainEvent = { type: event.type, schemaVersion: event.schemaVersion, data: event.data };
+    if (event.stream.startsWith(APP_STREAM_PREFIX)) {
+      const appId = event.stream.slice(APP_STREAM_PREFIX.length);
+      // evolve returns nothing for a type it does not know (from a newer controller, or a foreign writer): skip it.
+      const next: ApplicationAggregate | undefined = applicationDecider.evolve(
+        this.apps.get(appId) ?? applicationDecider.initialState,
+        domainEvent as ApplicationEvent,
+      );
+      if (next === undefined) return;
+      // Drove forgets a destroyed app (its znodes are deleted); the log still has its history.
+      if (next.state === 'DESTROYED') this.forgetApplication(appId);
+      else this.apps.set(appId, next);
+    } else if (event.stream.startsWith(INSTANCE_STREAM_PREFIX)) {
+      this.applyInstance(event.stream.slice(INSTANCE_STREAM_PREFIX.length), domainEvent as InstanceEvent);
+    } else if (event.stream === CLUSTER_STREAM) {
+      this.clusterState = clusterDecider.evolve(this.clusterState, domainEvent as ClusterEvent);
+    }
+  }
+
+  application(appId: string): ApplicationAggregate | undefined {
+    return this.apps.get(appId);
+  }
+
+  /** In the order the apps were created. */
+  applications(): ApplicationAggregate[] {
+    return [...this.apps.values()];
+  }
+
+  instance(instanceId: string): InstanceAggregate | undefined {
+    return this.instancesById.get(instanceId);
+  }
+
+  /** Every instance of the app the log knows of, in any state, oldest first. */
+  instancesOf(appId: string): InstanceAggregate[] {
+    const ids = this.instancesByOwner.get(appId);
+    return ids ? [...ids].map((id) => this.instancesById.get(id) as InstanceAggregate) : [];
+  }
+
+  private applyInstance(instanceId: string, event: InstanceEvent): void {
+    const next: InstanceAggregate | undefined = instanceDecider.evolve(
+      this.instancesById.get(instanceId) ?? instanceDecider.initialState,
+      event,
+    );
+    if (next === undefined || next.ownerId === undefined) return;
+    this.instancesById.set(instanceId, next);
+    const owned = this.instancesByOwner.get(next.ownerId) ?? new Set<string>();
+    owned.add(instanceId);
+    this.instancesByOwner.set(next.ownerId, owned);
+  }
+
+  private forgetApplication(appId: string): void {
+    this.apps.delete(appId);
+    for (const instanceId of this.instancesByOwner.get(appId) ?? []) this.instancesById.delete(instanceId);
+    this.instancesByOwner.delete(appId);
+  }
+}

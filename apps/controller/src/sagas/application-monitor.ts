@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Clock,
+  ClusterOpSpecJson,
+  DEFAULT_CLUSTER_OP_SPEC,
+  applicationDecider,
+  applicationStream,
+  isInMaintenanceWindow,
+  toWire,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { healthyInstanceIdsOf } from '../projections/instance-queries';
+import { RUN_SAGAS } from './application-operations.saga';
+
+/** How often the leader compares healthy and expected counts (Drove: every 30 s). */
+export const MONITOR_INTERVAL_MS = Symbol('MonitorIntervalMs');
+
+const RESTING_STATES = ['RUNNING', 'MONITORING'];
+
+/**
+ * Drove's ApplicationMonitor: on the leader, outside the maintenance window, an app at rest (RUNNING or
+ * MONITORING) whose HEALTHY count is not its expected count gets RECOVER, which the decider turns into a scale
+ * to the expected count that the operations saga carries out (a dead container is replaced this way).
+ */
+@Injectable()
+export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ApplicationMonitor');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
+    @Inject(RUN_SAGAS) private readonly enabled: boolean,
+    @Inject(MONITOR_INTERVAL_MS) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.timer = setInterval(() => void this.check(), this.intervalMs);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async check(): Promise<void> {
+    const view = this.clusterView.view;
+    const now = this.clock.now();
+    if (this.fence.path() === null || isInMaintenanceWindow(view.cluster, now)) return;
+    for (const app of view.applications()) {
+      const appId = app.appId as string;
+      if (!app.state || !RESTING_STATES.includes(app.state)) continue;
+      const healthy = healthyInstanceIdsOf(view, appId).length;
+      if (healthy === app.instances) continue;
+      this.logger.warn(`${appId}: ${healthy} healthy of ${app.instances} expected, recovering`);
+      const opSpec = toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+      await this.pipeline
+        .execute(
+          applicationDecider,
+          applicationStream(appId),
+          { type: 'RecoverApplication', appId, opSpec, at: now },
+          { actor: this.hostname },
+        )
+        .catch((error: unknown) => this.logger.warn(`${appId}: recovery not recorded: ${String(error)}`));
+    }
+  }
+}

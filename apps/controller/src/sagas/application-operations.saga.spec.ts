@@ -1,0 +1,237 @@
+import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
+import { waitUntil } from '../testing/wait-until';
+
+const NOW = 1_700_000_000_000;
+const APP_ID = 'mini-1';
+const OPERATIONS = '/apis/v1/applications/operations';
+const MONITOR_MS = 300;
+
+interface Summary {
+  state: string;
+  healthyInstances: number;
+  requiredInstances: number;
+}
+
+describe('application operations saga with an in-process executor', () => {
+  let ctl: TestController;
+  let executor: FakeExecutor;
+
+  beforeEach(async () => {
+    executor = new FakeExecutor();
+    ctl = await startTestController(NOW, undefined, executor, true, MONITOR_MS);
+    executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
+    const snapshot = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: executor.nodeData(),
+    };
+    expect(await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS)).toEqual({
+      code: 200,
+      body: { header: snapshot.header, status: 'ACCEPTED' },
+    });
+  });
+
+  afterEach(() => ctl.app.close());
+
+  const operate = async (body: Record<string, unknown>) =>
+    expect((await ctl.post(OPERATIONS, { opSpec: opSpecJson(), ...body })).code).toBe(200);
+  const summary = async () => (await ctl.get(`/apis/v1/applications/${APP_ID}`)).body.data as Summary;
+  const instances = async (suffix = '') =>
+    (await ctl.get(`/apis/v1/applications/${APP_ID}/instances${suffix}`)).body.data as {
+      instanceId: string;
+      state: string;
+      created: number;
+    }[];
+  const settlesAt = async (state: string, healthy: number) =>
+    waitUntil(
+      `app ${state} with ${healthy} healthy`,
+      async () => {
+        const s = await summary();
+        return s?.state === state && s.healthyInstances === healthy;
+      },
+      10_000,
+    );
+
+  it('lists the executor in Drove shapes and records it in the log once', async () => {
+    const list = await ctl.get('/apis/v1/cluster/executors');
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        executorId: 'exec-1-id',
+        hostname: 'exec-1',
+        port: 3000,
+        freeCores: 8,
+        usedCores: 0,
+        freeMemory: 8192,
+        tags: ['exec-1'],
+        state: 'ACTIVE',
+      }),
+    ]);
+    expect((await ctl.get('/apis/v1/cluster/executors/exec-1-id')).body.data).toMatchObject({
+      hostname: 'exec-1',
+    });
+    expect((await ctl.get('/apis/v1/cluster/executors/nope')).body).toEqual({
+      status: 'FAILED',
+      message: 'No executor found with id: nope',
+    });
+    const again = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-2', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: executor.nodeData(),
+    };
+    await ctl.post('/apis/v1/messages', again, EXECUTOR_HEADERS);
+    const events = await ctl.store.readStream('executor-exec-1-id');
+    expect(events.map((e) => e.type)).toEqual(['ExecutorAdded']);
+  });
+
+  it('refuses messages from a user (no-auth mode: a user principal without the NODE class)', async () => {
+    expect((await ctl.post('/apis/v1/messages', {})).code).toBe(403);
+  });
+
+  it('CREATE with 2 instances starts them, the app RUNNING with 2 HEALTHY; scale down stops the oldest', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const started = await instances();
+    expect(started).toHaveLength(2);
+    expect(started.every((i) => i.state === 'HEALTHY')).toBe(true);
+    expect(started[0]).toMatchObject({
+      appId: APP_ID,
+      appName: 'mini',
+      executorId: 'exec-1-id',
+      errorMessage: '',
+    });
+    expect(executor.received.filter((m) => m.type === 'START_INSTANCE')).toHaveLength(2);
+    const oldest = [...started].sort((a, b) => a.created - b.created)[0].instanceId;
+
+    await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 1 });
+    await settlesAt('RUNNING', 1);
+    expect((await instances()).map((i) => i.instanceId)).not.toContain(oldest);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([[oldest, 'STOPPED']]);
+
+    await operate({ type: 'SUSPEND', appId: APP_ID });
+    await settlesAt('MONITORING', 0);
+    await operate({ type: 'DESTROY', appId: APP_ID });
+    await waitUntil(
+      'app destroyed',
+      async () => (await ctl.get(`/apis/v1/applications/${APP_ID}`)).body.status === 'FAILED',
+    );
+  });
+
+  it('a START the executor refuses is retried with fresh ids, recorded LOST, and the operation stays open', async () => {
+    executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('3 START attempts', async () => (await instances('/old')).length >= 3, 10_000);
+    const lost = await instances('/old');
+    expect(lost.every((i) => i.state === 'LOST')).toBe(true);
+    expect(new Set(lost.map((i) => i.instanceId)).size).toBe(lost.length);
+    expect((await summary()).state).toBe('SCALING_REQUESTED');
+  });
+
+  it('a new leader resumes an operation in flight from the log instead of starting the instance again', async () => {
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('START sent', () => executor.received.length === 1, 5000);
+    ctl.fence.depose();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await settlesAt('RUNNING', 1);
+    expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
+  });
+
+  it('a container that dies is replaced: the monitor sees 1 of 2 healthy and RECOVERs', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const [victim] = await instances();
+    await executor.die(victim.instanceId);
+    await waitUntil('3 STARTs', () => executor.received.length === 3, 10_000);
+    await settlesAt('RUNNING', 2);
+    expect((await instances()).map((i) => i.instanceId)).not.toContain(victim.instanceId);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([
+      [victim.instanceId, 'STOPPED'],
+    ]);
+    const types = (await ctl.store.readStream(`app-${APP_ID}`)).map((e) => e.type);
+    expect(types).toContain('ApplicationOutageDetected');
+  });
+
+  it('the instances of an executor that vanishes are LOST', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await settlesAt('RUNNING', 1);
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', NOW);
+    await waitUntil('instance LOST', async () => (await instances('/old')).length === 1, 5000);
+    expect((await instances('/old'))[0]).toMatchObject({ state: 'LOST', errorMessage: 'Instance lost' });
+    expect((await ctl.get('/apis/v1/cluster/executors')).body.data).toEqual([
+      expect.objectContaining({ executorId: 'exec-1-id', state: 'REMOVED' }),
+    ]);
+    const executorEvents = (await ctl.store.readStream('executor-exec-1-id')).map((e) => e.type);
+    expect(executorEvents).toEqual(['ExecutorAdded', 'ExecutorRemoved']);
+  });
+
+  it('STOP_INSTANCES with skipRespawn stops the one named and lowers the expected count', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const [victim, kept] = await instances();
+    await operate({
+      type: 'STOP_INSTANCES',
+      appId: APP_ID,
+      instanceIds: [victim.instanceId],
+      skipRespawn: true,
+    });
+    await settlesAt('RUNNING', 1);
+    expect((await summary()).requiredInstances).toBe(1);
+    expect((await instances()).map((i) => i.instanceId)).toEqual([kept.instanceId]);
+    expect((await instances('/old')).map((i) => [i.instanceId, i.state])).toEqual([
+      [victim.instanceId, 'STOPPED'],
+    ]);
+  });
+
+  it('REPLACE_INSTANCES starts a new instance for each old one, then stops the old one', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const before = (await instances()).map((i) => i.instanceId).sort();
+    await operate({ type: 'REPLACE_INSTANCES', appId: APP_ID, instanceIds: [] });
+    await waitUntil('old ones stopped', async () => (await instances('/old')).length === 2, 10_000);
+    await settlesAt('RUNNING', 2);
+    const after = (await instances()).map((i) => i.instanceId);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    expect((await instances('/old')).map((i) => i.instanceId).sort()).toEqual(before);
+    expect(executor.received.map((m) => m.type)).toEqual([
+      'START_INSTANCE',
+      'START_INSTANCE',
+      'START_INSTANCE',
+      'STOP_INSTANCE',
+      'START_INSTANCE',
+      'STOP_INSTANCE',
+    ]);
+  });
+
+  it('an instance the log does not know (a zombie) is not recorded and is sent STOP', async () => {
+    const zombie = { ...executor.nodeData(), updated: NOW + 1_000_000 };
+    zombie.instances = [
+      {
+        appId: 'ghost-1',
+        appName: 'ghost',
+        instanceId: 'AI-zombie',
+        executorId: executor.executorId,
+        resources: [],
+        state: 'HEALTHY',
+        metadata: {},
+        errorMessage: '',
+        created: NOW,
+        updated: NOW,
+      },
+    ];
+    const snapshot = {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: 's-z', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+      nodeData: zombie,
+    };
+    await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS);
+    await waitUntil('STOP sent', () => executor.received.length === 1, 5000);
+    expect(executor.received[0]).toMatchObject({ type: 'STOP_INSTANCE', instanceId: 'AI-zombie' });
+    expect(await ctl.store.readStream('instance-AI-zombie')).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  ApplicationAggregate,
+  ApplicationSpecJson,
+  Clock,
+  ClusterOpSpecJson,
+  OperationOutcome,
+  RunningApplicationOperation,
+  TERMINAL_INSTANCE_STATES,
+  applicationDecider,
+  applicationStream,
+  planScale,
+} from '@drove/domain';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { stateOf } from '../projections/instance-queries';
+import { InstanceJobs } from './instance-jobs';
+import { LeadershipLostError, inParallel } from './instance-waits';
+
+/** After a pass that did not reach the required count, the next pass waits this long (Drove retries forever). */
+const RETRY_PASS_MS = 2000;
+const TICK_MS = 500;
+
+export const RUN_SAGAS = Symbol('RunSagas');
+
+/**
+ * Carries out every application operation but CREATE without instances, on the leader only: SCALE (also CREATE
+ * with instances, START_INSTANCES, SUSPEND, RECOVER, which the decider turns into a scaling request), DESTROY,
+ * STOP_INSTANCES and REPLACE_INSTANCES. A reconcile loop over the log: a scale pass waits for instances already
+ * requested (a new leader resumes them instead of starting more), then starts the shortfall or stops the oldest
+ * surplus, and completes the operation once the HEALTHY count is the required one. Every step is in the log;
+ * nothing is kept across passes but a retry time.
+ */
+@Injectable()
+export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ApplicationOperationsSaga');
+  private readonly running = new Set<string>();
+  private readonly retryAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly jobs: InstanceJobs,
+    private readonly clusterView: ClusterViewService,
+    @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUN_SAGAS) private readonly enabled: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Starts a pass for every app with an operation this saga carries out and no pass running. */
+  tick(): void {
+    if (this.fence.path() === null) return;
+    for (const app of this.clusterView.view.applications()) {
+      const appId = app.appId as string;
+      const op = app.operation?.type;
+      if (!op || this.running.has(appId)) continue;
+      if ((this.retryAt.get(appId) ?? 0) > Date.now()) continue;
+      this.running.add(appId);
+      this.pass(appId)
+        .catch((error: unknown) => {
+          if (!(error instanceof LeadershipLostError)) this.logger.error(`${appId}: ${String(error)}`);
+          this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
+        })
+        .finally(() => this.running.delete(appId));
+    }
+  }
+
+  private async pass(appId: string): Promise<void> {
+    const app = this.app(appId);
+    const op = app.operation;
+    if (!op) return;
+    if (op.type === 'STOP_INSTANCES' || op.type === 'REPLACE_INSTANCES') return this.instancesPass(app, op);
+    const spec = app.spec as ApplicationSpecJson;
+    const required = op.type === 'DESTROY' ? 0 : op.requiredInstances;
+    const parallelism = Math.max(1, op.opSpec.parallelism);
+    await inParallel(this.jobs.inFlight(appId), parallelism, (i) =>
+      this.jobs.awaitStarted(i, op.opSpec, spec),
+    );
+    if (!app.cancelRequested) {
+      const plan = planScale(required, this.summaries(appId));
+      if (plan.toStart > 0) await this.startAll(appId, spec, op.opSpec, plan.toStart);
+      await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, op.opSpec));
+    }
+    await this.completeIfDone(appId, required);
+  }
+
+  /**
+   * STOP_INSTANCES stops the listed instances (the decider lowers the expected count for skipRespawn; without it
+   * the monitor restores the count). REPLACE_INSTANCES pairs each listed instance still active with a new one:
+   * start the new then stop the old, or the reverse with stopFirst; a failed start leaves the old one running.
+   * Pairs run `parallelism` at a time; the operation completes after one pass.
+   */
+  private async instancesPass(
+    app: ApplicationAggregate,
+    op: Extract<RunningApplicationOperation, { type: 'STOP_INSTANCES' | 'REPLACE_INSTANCES' }>,
+  ): Promise<void> {
+    const appId = app.appId as string;
+    const parallelism = Math.max(1, op.opSpec.parallelism);
+    const active = op.instanceIds.filter((id) => {
+      const instance = this.clusterView.view.instance(id);
+      return instance !== undefined && !TERMINAL_INSTANCE_STATES.includes(stateOf(instance));
+    });
+    if (op.type === 'STOP_INSTANCES') {
+      await inParallel(active, parallelism, (id) => this.jobs.stop(id, op.opSpec));
+    } else {
+      const spec = app.spec as ApplicationSpecJson;
+      await this.jobs.withSession(appId, spec, (session) =>
+        inParallel(active, parallelism, async (oldId) => {
+          if (op.stopFirst) await this.jobs.stop(oldId, op.opSpec);
+          const started = await this.jobs.startOne(appId, spec, op.opSpec, session);
+          if (!op.stopFirst && started) await this.jobs.stop(oldId, op.opSpec);
+        }),
+      );
+    }
+    await this.complete(appId, app.cancelRequested ? 'CANCELLED' : 'SUCCEEDED');
+  }
+
+  private async completeIfDone(appId: string, required: number): Promise<void> {
+    const app = this.app(appId);
+    const healthy = this.healthy(appId);
+    const active = this.summaries(appId).filter((i) => !TERMINAL_INSTANCE_STATES.includes(i.state)).length;
+    let outcome: OperationOutcome | undefined;
+    if (app.cancelRequested) outcome = 'CANCELLED';
+    else if (healthy === required && active === required) outcome = 'SUCCEEDED';
+    if (!outcome) {
+      this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
+      return;
+    }
+    await this.complete(appId, outcome);
+  }
+
+  private async complete(appId: string, outcome: OperationOutcome): Promise<void> {
+    this.retryAt.delete(appId);
+    const healthy = this.healthy(appId);
+    await this.jobs.execute(applicationDecider, applicationStream(appId), {
+      type: 'CompleteApplicationOperation',
+      appId,
+      outcome,
+      healthyInstances: healthy,
+      at: this.clock.now(),
+    });
+    this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
+  }
+
+  private healthy(appId: string): number {
+    return this.clusterView.view.instancesOf(appId).filter((i) => i.state === 'HEALTHY').length;
+  }
+
+  private async startAll(appId: string, spec: ApplicationSpecJson, opSpec: ClusterOpSpecJson, count: number) {
+    const slots = Array.from({ length: count }, (_, i) => i);
+    await this.jobs.withSession(appId, spec, (session) =>
+      inParallel(slots, opSpec.parallelism, () =>
+        this.jobs.startOne(appId, spec, opSpec, session).then(() => undefined),
+      ),
+    );
+  }
+
+  private summaries(appId: string) {
+    return this.clusterView.view.instancesOf(appId).map((i) => ({
+      instanceId: i.instanceId as string,
+      state: stateOf(i),
+      created: i.created ?? 0,
+    }));
+  }
+
+  private app(appId: string): ApplicationAggregate {
+    const app = this.clusterView.view.application(appId);
+    if (!app) throw new Error(`app ${appId} is not in the view`);
+    return app;
+  }
+}

@@ -1,0 +1,239 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  ApplicationSpecJson,
+  Clock,
+  ClusterOpSpecJson,
+  Decider,
+  DomainEvent,
+  IdGenerator,
+  InstanceAggregate,
+  InstanceState,
+  RUNNING_INSTANCE_STATES,
+  TERMINAL_INSTANCE_STATES,
+  applicationInstanceSpec,
+  instanceDecider,
+  instanceStream,
+  requestHeader,
+  startTimeoutMs,
+  stopTimeoutMs,
+} from '@drove/domain';
+import { SchedulingSession, toDroveResourceAllocations } from '@drove/scheduler';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { stateOf } from '../projections/instance-queries';
+import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
+
+/** Drove retries a failed start twice with a fresh instance id, 1 s apart. */
+const START_ATTEMPTS = 3;
+
+/** States in which a stop is already under way: wait for STOPPED, do not send STOP again. */
+const STOPPING_STATES: readonly InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'UNHEALTHY'];
+
+/**
+ * The per-instance jobs the operation sagas are made of (Drove's StartSingleInstanceJob and
+ * StopSingleInstanceJob): each step is recorded in the log before or as it happens; waits read the cluster view.
+ */
+@Injectable()
+export class InstanceJobs {
+  private readonly logger = new Logger('InstanceJobs');
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
+    @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
+  ) {}
+
+  /** One scheduler session for one pass on the app, closed after `work`. */
+  async withSession<T>(
+    appId: string,
+    spec: ApplicationSpecJson,
+    work: (session: SchedulingSession) => Promise<T>,
+  ): Promise<T> {
+    const existing = this.clusterView.view
+      .instancesOf(appId)
+      .filter((i) => !TERMINAL_INSTANCE_STATES.includes(stateOf(i)))
+      .map((i) => i.executorId as string);
+    const session = this.registry.scheduler.openSession({
+      deployableId: appId,
+      kind: 'APPLICATION',
+      policy: spec.placementPolicy,
+      env: (spec.env as Record<string, string> | undefined) ?? {},
+      existingInstances: existing,
+    });
+    try {
+      return await work(session);
+    } finally {
+      session.close();
+    }
+  }
+
+  /** One instance, Drove's StartSingleInstanceJob: place, record, send START, wait for HEALTHY; up to 3 tries. */
+  async startOne(
+    appId: string,
+    spec: ApplicationSpecJson,
+    opSpec: ClusterOpSpecJson,
+    session: SchedulingSession,
+  ): Promise<boolean> {
+    for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      if (attempt > 1) await sleep(1000);
+      const instanceId = `AI-${this.ids.uuid()}`;
+      const placed = session.place({ instanceId, resources: spec.resources });
+      if (!placed.ok) {
+        this.logger.warn(`${appId}: no placement: ${placed.failure.message}`);
+        return false;
+      }
+      const { executorId } = placed.allocation;
+      const address = this.registry.address(executorId);
+      const resources = toDroveResourceAllocations(placed.allocation);
+      if (!address) {
+        session.release(instanceId);
+        continue;
+      }
+      await this.execute(instanceDecider, instanceStream(instanceId), {
+        type: 'RequestInstanceStart',
+        instanceId,
+        kind: 'APPLICATION',
+        ownerId: appId,
+        executorId,
+        resources,
+        at: this.clock.now(),
+      });
+      const instanceSpec = applicationInstanceSpec(appId, spec, { instanceId, resources });
+      const sent = await this.messenger.send(address, {
+        type: 'START_INSTANCE',
+        header: requestHeader('CONTROLLER', this.ids, this.clock),
+        address,
+        spec: instanceSpec,
+      });
+      const healthy =
+        sent.status === 'ACCEPTED'
+          ? await this.waitFor(instanceId, startTimeoutMs(opSpec, spec), (s) => s === 'HEALTHY')
+          : false;
+      if (healthy) {
+        session.confirm(instanceId);
+        return true;
+      }
+      session.release(instanceId);
+      await this.giveUp(instanceId, sent.error ?? 'Instance did not become healthy in time');
+    }
+    return false;
+  }
+
+  /** Instances requested before this pass (maybe by a previous leader) and not settled: wait for them. */
+  inFlight(appId: string): InstanceAggregate[] {
+    return this.clusterView.view
+      .instancesOf(appId)
+      .filter((i) => i.state !== 'HEALTHY' && !GIVE_UP_STATES.includes(stateOf(i)));
+  }
+
+  async awaitStarted(instance: InstanceAggregate, opSpec: ClusterOpSpecJson, spec: ApplicationSpecJson) {
+    const id = instance.instanceId as string;
+    const budget = startTimeoutMs(opSpec, spec) - Math.max(0, this.clock.now() - (instance.created ?? 0));
+    const healthy = await this.waitFor(id, Math.max(budget, POLL_MS), (s) => s === 'HEALTHY');
+    if (!healthy) await this.giveUp(id, 'Instance did not become healthy in time');
+  }
+  /** Stop one instance: record the request, send STOP (unless a stop is under way), wait for STOPPED. */
+  async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<void> {
+    const instance = this.clusterView.view.instance(instanceId);
+    if (!instance || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return;
+    const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
+    const state = stateOf(instance);
+    if (!address || (!RUNNING_INSTANCE_STATES.includes(state) && !STOPPING_STATES.includes(state))) {
+      await this.giveUp(instanceId, 'Instance lost');
+      return;
+    }
+    if (RUNNING_INSTANCE_STATES.includes(state)) {
+      await this.execute(instanceDecider, instanceStream(instanceId), {
+        type: 'RequestInstanceStop',
+        instanceId,
+        at: this.clock.now(),
+      });
+      const sent = await this.messenger.send(address, {
+        type: 'STOP_INSTANCE',
+        header: requestHeader('CONTROLLER', this.ids, this.clock),
+        address,
+        instanceId,
+      });
+      if (sent.status !== 'ACCEPTED') {
+        this.logger.warn(`stop of ${instanceId} not accepted: ${sent.error ?? sent.status}`);
+        return;
+      }
+    }
+    const stopped = (s: InstanceState) => s === 'STOPPED';
+    if (!(await this.waitFor(instanceId, stopTimeoutMs(opSpec), stopped, TERMINAL_INSTANCE_STATES))) {
+      this.logger.warn(`${instanceId} not STOPPED within ${stopTimeoutMs(opSpec)} ms`);
+    }
+  }
+
+  /**
+   * An instance that will not become healthy is recorded LOST (unless already terminal) so it no longer counts;
+   * if it still runs, STOP is sent, best effort.
+   */
+  private async giveUp(instanceId: string, reason: string): Promise<void> {
+    const instance = this.clusterView.view.instance(instanceId);
+    if (!instance?.instanceId || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return;
+    const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
+    if (address && RUNNING_INSTANCE_STATES.includes(stateOf(instance))) {
+      await this.messenger.send(address, {
+        type: 'STOP_INSTANCE',
+        header: requestHeader('CONTROLLER', this.ids, this.clock),
+        address,
+        instanceId,
+      });
+    }
+    const now = this.clock.now();
+    const app = this.clusterView.view.application(instance.ownerId as string);
+    const info = instance.info ?? {
+      appId: instance.ownerId as string,
+      appName: app?.spec?.name ?? '',
+      instanceId,
+      executorId: instance.executorId as string,
+      resources: instance.resources ?? [],
+      metadata: {},
+      created: instance.created ?? now,
+      updated: 0,
+    };
+    await this.execute(instanceDecider, instanceStream(instanceId), {
+      type: 'RecordInstanceState',
+      info: { ...info, state: 'LOST', errorMessage: reason, updated: Math.max(now, info.updated + 1) },
+      at: now,
+    });
+  }
+  /** Polls the view until the instance's state passes `done` (true), is in `giveUp` (false), or time is over. */
+  private async waitFor(
+    instanceId: string,
+    timeoutMs: number,
+    done: (s: InstanceState) => boolean,
+    giveUp: readonly InstanceState[] = GIVE_UP_STATES,
+  ) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.fence.path() === null) throw new LeadershipLostError();
+      const instance = this.clusterView.view.instance(instanceId);
+      const state = instance ? stateOf(instance) : 'PENDING';
+      if (done(state)) return true;
+      if (giveUp.includes(state) || Date.now() >= deadline) return false;
+      await sleep(POLL_MS);
+    }
+  }
+  /** A command through the pipeline, then wait until the view shows it, so the next plan counts it. */
+  async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C) {
+    if (this.fence.path() === null) throw new LeadershipLostError();
+    const outcome = await this.pipeline.execute(decider, stream, command, { actor: this.hostname });
+    if (!outcome.ok) {
+      this.logger.warn(`${stream}: ${outcome.error.messages.join(', ')}`);
+      return;
+    }
+    const last = outcome.positions[outcome.positions.length - 1];
+    if (last !== undefined) await this.clusterView.reached(last);
+  }
+}

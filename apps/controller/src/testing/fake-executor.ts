@@ -1,0 +1,144 @@
+import {
+  ExecutorAddressJson,
+  ExecutorMessage,
+  ExecutorNodeDataJson,
+  ExecutorResourceSnapshotJson,
+  InstanceInfoJson,
+  InstanceState,
+  StartInstanceMessage,
+} from '@drove/domain';
+import { ExecutorMessenger, SendResult } from '../messaging/executor-messenger';
+
+export const EXECUTOR_HEADERS = { 'cluster-authorization': 'DefaultExecutorSecret', nodeid: 'exec-1' };
+
+const START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'UNREADY', 'READY', 'HEALTHY'];
+const STOP_PATH: InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'STOPPED'];
+const DEATH_PATH: InstanceState[] = ['UNHEALTHY', 'DEPROVISIONING', 'STOPPED'];
+
+type Report = (path: string, body: unknown) => Promise<unknown>;
+
+/**
+ * An executor in the test process: node data with 8 cores and 8 GB on one NUMA node, an ExecutorMessenger that
+ * answers START_INSTANCE/STOP_INSTANCE as Drove's executor does, then walks the instance through its states,
+ * pushing each as an INSTANCE_STATE_REPORT through the controller's own `POST /apis/v1/messages`.
+ */
+export class FakeExecutor implements ExecutorMessenger {
+  readonly received: ExecutorMessage[] = [];
+  /** What START_INSTANCE is answered with; anything but ACCEPTED makes the controller retry and give up. */
+  startAnswer: SendResult = { status: 'ACCEPTED' };
+  /** While set, started instances wait for it before reporting anything. */
+  hold: Promise<void> | undefined;
+  private readonly instances = new Map<string, InstanceInfoJson>();
+  private tick = 0;
+  report: Report = () => Promise.resolve();
+
+  constructor(
+    readonly executorId = 'exec-1-id',
+    readonly hostname = 'exec-1',
+    readonly port = 3000,
+  ) {}
+
+  get address(): ExecutorAddressJson {
+    return { executorId: this.executorId, hostname: this.hostname, port: this.port, transportType: 'HTTP' };
+  }
+
+  nodeData(): ExecutorNodeDataJson {
+    return {
+      type: 'EXECUTOR',
+      hostname: this.hostname,
+      port: this.port,
+      transportType: 'HTTP',
+      updated: this.next(),
+      state: this.resources(),
+      instances: [...this.instances.values()],
+      tasks: [],
+      serviceInstances: [],
+      tags: [this.hostname],
+      metadata: {},
+      executorState: 'ACTIVE',
+    };
+  }
+
+  send(_address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
+    this.received.push(message);
+    if (message.type === 'START_INSTANCE') {
+      if (this.startAnswer.status === 'ACCEPTED') void this.walk(this.started(message), START_PATH);
+      return Promise.resolve(this.startAnswer);
+    }
+    if (message.type === 'STOP_INSTANCE') {
+      const info = this.instances.get(message.instanceId);
+      if (!info) return Promise.resolve({ status: 'FAILED' });
+      void this.walk(info, STOP_PATH);
+      return Promise.resolve({ status: 'ACCEPTED' });
+    }
+    return Promise.resolve({ status: 'FAILED' });
+  }
+
+  /** The container died: health checks fail, the executor cleans up and reports it STOPPED. */
+  async die(instanceId: string): Promise<void> {
+    const info = this.instances.get(instanceId);
+    if (info) await this.walk(info, DEATH_PATH);
+  }
+
+  private started(message: StartInstanceMessage): InstanceInfoJson {
+    const { spec } = message;
+    const info: InstanceInfoJson = {
+      appId: spec.appId,
+      appName: spec.appName,
+      instanceId: spec.instanceId,
+      executorId: this.executorId,
+      localInfo: { hostname: this.hostname, ports: {} },
+      resources: spec.resources,
+      state: 'PENDING',
+      metadata: {},
+      errorMessage: '',
+      created: this.next(),
+      updated: this.next(),
+    };
+    this.instances.set(spec.instanceId, info);
+    return info;
+  }
+
+  private async walk(info: InstanceInfoJson, states: InstanceState[]): Promise<void> {
+    await this.hold;
+    for (const state of states) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const updated = { ...info, state, updated: this.next() };
+      if (state === 'STOPPED') this.instances.delete(info.instanceId);
+      else this.instances.set(info.instanceId, updated);
+      await this.report('/apis/v1/messages', {
+        type: 'INSTANCE_STATE_REPORT',
+        header: {
+          id: `r-${this.tick}`,
+          senderType: 'EXECUTOR',
+          direction: 'REQUEST',
+          messageTime: this.tick,
+        },
+        resourceSnapshot: this.resources(),
+        instanceInfo: updated,
+      });
+    }
+  }
+
+  private resources(): ExecutorResourceSnapshotJson {
+    const used = [...this.instances.values()].flatMap((i) =>
+      i.resources.flatMap((r) => (r.type === 'CPU' ? (r.cores['0'] ?? []) : [])),
+    );
+    const all = [0, 1, 2, 3, 4, 5, 6, 7];
+    return {
+      executorId: this.executorId,
+      cpus: {
+        type: 'CPU',
+        freeCores: { '0': all.filter((c) => !used.includes(c)) },
+        usedCores: { '0': used },
+      },
+      memory: { type: 'MEMORY', freeMemory: { '0': 8192 }, usedMemory: { '0': 0 } },
+      layout: { cores: { '0': all }, memory: { '0': 8192 } },
+    };
+  }
+
+  private next(): number {
+    this.tick += 1;
+    return 1_700_000_000_000 + this.tick;
+  }
+}

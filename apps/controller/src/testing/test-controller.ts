@@ -1,0 +1,89 @@
+import { Module } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { sequentialIdGenerator } from '@drove/domain';
+import { MemoryEventStore } from '@drove/events';
+import { ApplicationsModule } from '../applications/applications.module';
+import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
+import { ClusterModule } from '../cluster/cluster.module';
+import { CqrsModule } from '../cqrs/cqrs.module';
+import { ExecutionModule } from '../executors/execution.module';
+import { HttpEdgeModule } from '../http/http-edge.module';
+import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
+import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { TestFence } from './test-fence';
+
+export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
+export const TEST_HOSTNAME = 'ctl-test';
+
+const leader: LeadershipView = { isLeader: () => true, leaderBaseUrl: () => Promise.resolve(null) };
+
+/** No executor answers: every message FAILED. */
+const refusingMessenger: ExecutorMessenger = {
+  send: () => Promise.resolve({ status: 'FAILED', error: 'no executor in this test' }),
+};
+
+export interface TestController {
+  app: NestFastifyApplication;
+  store: MemoryEventStore;
+  fence: TestFence;
+  /** The controller's clock; tests move it. */
+  clock: { now: () => number; at: number };
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  get(url: string, headers?: Record<string, string>): Promise<Answer>;
+}
+
+export interface Answer {
+  code: number;
+  body: Record<string, unknown>;
+}
+
+/** The controller's modules in process, leading, on an in-memory log; requests through Fastify's `inject`. */
+export async function startTestController(
+  startAt: number,
+  auth: AuthSettings = defaultAuthSettings(),
+  messenger: ExecutorMessenger = refusingMessenger,
+  runSagas = true,
+  monitorIntervalMs = 30_000,
+): Promise<TestController> {
+  const clock = { at: startAt, now: () => clock.at };
+  const store = new MemoryEventStore({ clock: () => clock.at });
+  store.grantFence(TEST_FENCE_PATH);
+  const fence = new TestFence();
+  fence.lead(TEST_FENCE_PATH);
+  @Module({
+    imports: [
+      HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
+      CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
+      ApplicationsModule,
+      ClusterModule,
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+    ],
+  })
+  class TestModule {}
+  const moduleRef = await Test.createTestingModule({ imports: [TestModule] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: false,
+  });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const call = async (
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const contentType: Record<string, string> = payload ? { 'content-type': 'application/json' } : {};
+    const res = await app.inject({ method, url, payload, headers: { ...contentType, ...headers } });
+    return { code: res.statusCode, body: (res.body ? res.json() : {}) as Record<string, unknown> };
+  };
+  return {
+    app,
+    store,
+    fence,
+    clock,
+    post: (url, body, headers = {}) => call('POST', url, body, headers),
+    get: (url, headers = {}) => call('GET', url, undefined, headers),
+  };
+}

@@ -1,0 +1,34 @@
+import { ChildProcess } from 'node:child_process';
+import { startApp, writeConfig, zkConnect } from './processes';
+
+/** Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. */
+export function startController(port: number, nameSpace: string): ChildProcess {
+  const name = `controller-${port}`;
+  const config = writeConfig(
+    name,
+    [
+      'server:',
+      '  hostname: 127.0.0.1',
+      `  port: ${port}`,
+      `  adminPort: ${port + 1}`,
+      '  bindAddress: 127.0.0.1',
+      'zookeeper:',
+      `  connectionString: ${zkConnect}`,
+      `  nameSpace: ${nameSpace}`,
+      '  sessionTimeoutMs: 4000',
+    ].join('\n'),
+  );
+  return startApp('controller', name, ['--config', config]);
+}
+
+export async function ping(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/apis/v1/ping`, { signal: AbortSignal.timeout(2000) });
+  return res.status;
+}
+
+/** The port answering ping with 200 while every other controller answers 400, as drove-gateway expects. */
+export async function soleLeader(candidates: number[]): Promise<number | undefined> {
+  const codes = await Promise.all(candidates.map(ping));
+  const leaders = candidates.filter((_, i) => codes[i] === 200);
+  return leaders.length === 1 && codes.every((c) => c === 200 || c === 400) ? leaders[0] : undefined;
+}
