@@ -1,23 +1,14 @@
 import { parseConfig } from '@drove/config';
-import { createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { ZooKeeperSession } from './cluster/zookeeper-session';
 import { ExecutorConfig } from './config/executor-config';
 import { RunningExecutor, startExecutor } from './executor-app';
 import { uniqueSuffix } from './testing/container-spec.fixture';
 import { appInstanceJson } from './testing/engine.fixture';
+import { freePort, until } from './testing/process.fixture';
 import { removeZkTree } from './testing/zookeeper-tree.fixture';
 
 const ZK = '127.0.0.1:2181';
 const header = { id: 'm-1', senderType: 'CONTROLLER', direction: 'REQUEST', messageTime: 1 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('hollow executors in one process', () => {
   const ns = `test-executor-hollow-${uniqueSuffix()}`;
@@ -45,17 +36,15 @@ describe('hollow executors in one process', () => {
       ),
     }));
 
-  const until = async (done: () => Promise<boolean>): Promise<void> => {
-    const deadline = Date.now() + 20000;
-    while (!(await done()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  };
+  const settle = (what: string, done: () => Promise<boolean>) =>
+    until(what, async () => ((await done()) ? true : undefined), 20000);
 
   afterAll(async () => {
     // Executors leave their containers running when they stop; hollow ones would keep checking them.
     await Promise.all(
       started.map(({ port, instanceId }) => post(port, { type: 'STOP_INSTANCE', instanceId })),
     );
-    await until(async () => (await nodes()).every((n) => n.states.length === 0));
+    await settle('all instances stopped', async () => (await nodes()).every((n) => n.states.length === 0));
     await Promise.all(executors.map((e) => e.stop()));
     zk.close();
     await removeZkTree(ZK, `/${ns}`);
@@ -85,7 +74,7 @@ describe('hollow executors in one process', () => {
         .filter((n) => n.states.includes('HEALTHY'))
         .map((n) => n.name)
         .sort();
-    await until(async () => (await healthyNodes()).length === 3);
+    await settle('three HEALTHY executors', async () => (await healthyNodes()).length === 3);
     expect(await healthyNodes()).toEqual(ports.map((p, i) => `hollow-${i}-${p}`).sort());
   });
 });

@@ -9,6 +9,7 @@ import { ZooKeeperSession } from './cluster/zookeeper-session';
 import { DockerContainerRuntime } from './runtime/docker/docker-container-runtime';
 import { uniqueSuffix } from './testing/container-spec.fixture';
 import { appInstanceJson } from './testing/engine.fixture';
+import { freePort, until } from './testing/process.fixture';
 import { removeRunContainers } from './testing/run-containers.fixture';
 import { removeZkTree } from './testing/zookeeper-tree.fixture';
 
@@ -17,24 +18,6 @@ jest.setTimeout(90000);
 const ZK = '127.0.0.1:2181';
 const REPO = join(__dirname, '..', '..', '..');
 const header = { id: 'm-1', senderType: 'CONTROLLER', direction: 'REQUEST', messageTime: 1 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('executor process (e2e)', () => {
   const get = (path: string, secret?: string) =>
