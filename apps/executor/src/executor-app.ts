@@ -8,6 +8,7 @@ import { Registry } from 'prom-client';
 import { createAdminServer } from './admin-server';
 import { ExecutorMessageHandler } from './api/executor-message-handler';
 import { containerCheckers } from './checks/checker-factory';
+import { hollowCheckers } from './checks/hollow-checkers';
 import { LeaderFinder } from './cluster/leader-finder';
 import { nodeData } from './cluster/node-data';
 import { NodeDataPublisher } from './cluster/node-data-publisher';
@@ -45,16 +46,20 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   const { server, zookeeper, docker, resources, options } = config;
   const hostname = server.hostname ?? osHostname();
   const executorId = executorIdOf(hostname, server.port);
-  const capacity = applyExecutorOptions(await discoverTopology({ type: 'HWLOC' }), {
+  const hollow = config.runtime.type === 'HOLLOW';
+  const topology = resources.syntheticTopology
+    ? await discoverTopology({ type: 'SYNTHETIC', description: resources.syntheticTopology })
+    : await discoverTopology({ type: 'HWLOC' });
+  const capacity = applyExecutorOptions(topology, {
     osCores: resources.osCores,
     exposedMemPercentage: resources.exposedMemPercentage,
     disableNumaPinning: resources.disableNumaPinning,
   });
-  const runtime = createContainerRuntime({
-    type: 'DOCKER',
-    socketPath: docker.socketPath,
-    commandTimeoutMs: docker.commandTimeoutMs,
-  });
+  const runtime = createContainerRuntime(
+    hollow
+      ? { type: 'HOLLOW', secondMs: config.runtime.hollowSecondMs, firstHostPort: config.hostPorts.from }
+      : { type: 'DOCKER', socketPath: docker.socketPath, commandTimeoutMs: docker.commandTimeoutMs },
+  );
   const launcher = new ContainerLauncher(runtime, {
     executorId,
     hostname,
@@ -67,7 +72,10 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     },
     executorEnv: process.env,
     configSources: HOST_CONFIG_SOURCES,
-    portRange: new HostPortRange(config.hostPorts.from, config.hostPorts.to, isTcpPortFree),
+    // Hollow host ports are numbers, not sockets: the simulated engine hands them out itself.
+    portRange: hollow
+      ? undefined
+      : new HostPortRange(config.hostPorts.from, config.hostPorts.to, isTcpPortFree),
     extraLabels: options.containerLabels,
     now: Date.now,
   });
@@ -103,9 +111,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   const engine = new InstanceEngine({
     runtime,
     launcher,
-    checkers: containerCheckers(runtime),
+    checkers: hollow ? hollowCheckers(runtime) : containerCheckers(runtime),
     locks,
-    logFile: instanceLogFiles(config.logs.root),
+    logFile: hollow ? () => undefined : instanceLogFiles(config.logs.root),
     stopGraceSeconds: docker.stopGraceSeconds,
     now: Date.now,
     onChange: (record) => {
@@ -150,6 +158,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     stop: async () => {
       clearInterval(reaping);
       clearInterval(polling);
+      reporter.stop();
       await publisher.stop();
       await Promise.all([app.close(), admin.close()]);
       zk.close();

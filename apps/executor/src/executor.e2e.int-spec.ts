@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ZooKeeperSession } from './cluster/zookeeper-session';
 import { DockerContainerRuntime } from './runtime/docker/docker-container-runtime';
 import { uniqueSuffix } from './testing/container-spec.fixture';
 import { appInstanceJson } from './testing/engine.fixture';
+import { FakeLeader, ReceivedReport, startFakeLeader } from './testing/fake-leader.fixture';
+import { freePort, until } from './testing/process.fixture';
 import { removeRunContainers } from './testing/run-containers.fixture';
 import { removeZkTree } from './testing/zookeeper-tree.fixture';
 
@@ -17,24 +17,6 @@ jest.setTimeout(90000);
 const ZK = '127.0.0.1:2181';
 const REPO = join(__dirname, '..', '..', '..');
 const header = { id: 'm-1', senderType: 'CONTROLLER', direction: 'REQUEST', messageTime: 1 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('executor process (e2e)', () => {
   const get = (path: string, secret?: string) =>
@@ -58,8 +40,10 @@ describe('executor process (e2e)', () => {
   const ns = `test-executor-${run}`;
   const runtime = new DockerContainerRuntime();
   const zk = new ZooKeeperSession(ZK, 10000);
-  const reports: { type: string; instanceInfo: { instanceId: string; state: string } }[] = [];
-  let leader: Server;
+  let leader: FakeLeader;
+  // Only reports carrying the EXECUTOR secret count.
+  const reports = (): ReceivedReport[] =>
+    leader.received.filter((r) => r.headers['cluster-authorization'] === 'ExecutorSecret');
   let dir: string;
   let configPath: string;
   let port: number;
@@ -97,29 +81,14 @@ describe('executor process (e2e)', () => {
 
   const reported = (instanceId: string, state: string, after = 0) =>
     until(`${instanceId} ${state}`, async () =>
-      reports
+      reports()
         .slice(after)
         .find((r) => r.instanceInfo.instanceId === instanceId && r.instanceInfo.state === state),
     );
 
   beforeAll(async () => {
-    leader = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const message = JSON.parse(body);
-        if (req.headers['cluster-authorization'] === 'ExecutorSecret') reports.push(message);
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ header: message.header, status: 'ACCEPTED' }));
-      });
-    });
-    await new Promise<void>((resolve) => leader.listen(0, '127.0.0.1', resolve));
-    const leaderAddress = {
-      hostname: '127.0.0.1',
-      port: (leader.address() as AddressInfo).port,
-      transportType: 'HTTP',
-    };
-    await zk.writeEphemeral(`/${ns}/leader/c-0000000001`, Buffer.from(JSON.stringify(leaderAddress)));
+    leader = await startFakeLeader();
+    await zk.writeEphemeral(`/${ns}/leader/c-0000000001`, Buffer.from(JSON.stringify(leader.address)));
     [port, adminPort] = [await freePort(), await freePort()];
     dir = await mkdtemp(join(tmpdir(), 'drove-ts-executor-e2e-'));
     configPath = join(dir, 'executor.yml');
@@ -148,7 +117,7 @@ describe('executor process (e2e)', () => {
     await removeRunContainers(runtime, run);
     zk.close();
     await removeZkTree(ZK, `/${ns}`);
-    await new Promise((resolve) => leader.close(resolve));
+    await leader.close();
     if (process.env.KEEP_E2E_DIR) process.stdout.write(`kept ${dir}\n`);
     else await rm(dir, { recursive: true, force: true });
   });
@@ -186,11 +155,11 @@ describe('executor process (e2e)', () => {
     await checkLogsAndAdmin(spec.appId as string, id);
 
     await killExecutor();
-    const before = reports.length;
+    const before = reports().length;
     await startExecutor();
     await reported(id, 'HEALTHY', before);
     expect(
-      reports
+      reports()
         .slice(before)
         .filter((r) => r.instanceInfo.instanceId === id)
         .map((r) => r.instanceInfo.state),
@@ -199,7 +168,7 @@ describe('executor process (e2e)', () => {
       expect.objectContaining({ id: container?.id, running: true }),
     ]);
 
-    const stopped = reports.length;
+    const stopped = reports().length;
     await post({ type: 'STOP_INSTANCE', header, address, instanceId: id }, 'ControllerSecret');
     await reported(id, 'STOPPED', stopped);
     expect(await runtime.list({ labels: { 'drove.instance.id': id }, all: true })).toEqual([]);

@@ -1,8 +1,7 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { StateRecord } from '../engine/state-record';
 import { ResourceLocks } from '../engine/resource-locks';
 import { TEST_CAPACITY } from '../testing/engine.fixture';
+import { FakeLeader, startFakeLeader } from '../testing/fake-leader.fixture';
 import { LeaderAddress } from './leader-finder';
 import { StateReporter } from './state-reporter';
 
@@ -10,38 +9,13 @@ const record = (instanceId: string, state: string) =>
   ({ kind: 'INSTANCE', info: { instanceId, state } }) as unknown as StateRecord;
 
 describe('StateReporter against a loopback leader', () => {
-  let server: Server;
-  let leader: LeaderAddress;
-  const received: { secret: string; nodeId: string; type: string; id: string; state: string }[] = [];
-  let failFirst = 0;
+  let leader: FakeLeader;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        if (failFirst > 0) {
-          failFirst--;
-          res.statusCode = 500;
-          return res.end();
-        }
-        const message = JSON.parse(body);
-        received.push({
-          secret: String(req.headers['cluster-authorization']),
-          nodeId: String(req.headers.nodeid),
-          type: message.type,
-          id: message.instanceInfo.instanceId,
-          state: message.instanceInfo.state,
-        });
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ header: message.header, status: 'ACCEPTED' }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    leader = { hostname: '127.0.0.1', port: (server.address() as AddressInfo).port, transportType: 'HTTP' };
+    leader = await startFakeLeader();
   });
 
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => leader.close());
 
   const reporter = (find: () => Promise<LeaderAddress | undefined>, dropped: string[] = []) =>
     new StateReporter({
@@ -54,28 +28,19 @@ describe('StateReporter against a loopback leader', () => {
     });
 
   it('delivers in order with the EXECUTOR secret and NodeId, retrying a failed delivery', async () => {
-    received.length = 0;
-    failFirst = 1;
-    const r = reporter(async () => leader);
+    leader.failNext(1);
+    const r = reporter(async () => leader.address);
     r.report(record('AI-1', 'PENDING'));
     r.report(record('AI-1', 'PROVISIONING'));
     await r.flushed();
-    expect(received).toEqual([
-      {
-        secret: 'ExecutorSecret',
-        nodeId: 'exec-host',
-        type: 'INSTANCE_STATE_REPORT',
-        id: 'AI-1',
-        state: 'PENDING',
-      },
-      {
-        secret: 'ExecutorSecret',
-        nodeId: 'exec-host',
-        type: 'INSTANCE_STATE_REPORT',
-        id: 'AI-1',
-        state: 'PROVISIONING',
-      },
+    expect(leader.received.map((m) => [m.type, m.instanceInfo.state])).toEqual([
+      ['INSTANCE_STATE_REPORT', 'PENDING'],
+      ['INSTANCE_STATE_REPORT', 'PROVISIONING'],
     ]);
+    expect(leader.received[0]?.headers).toMatchObject({
+      'cluster-authorization': 'ExecutorSecret',
+      nodeid: 'exec-host',
+    });
   });
 
   it('drops a report after its attempts when there is no leader, and goes on', async () => {

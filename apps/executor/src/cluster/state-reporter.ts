@@ -30,6 +30,7 @@ const TYPES: Record<StateRecord['kind'], ControllerMessage['type']> = {
 export class StateReporter {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
+  private stopped = false;
 
   constructor(private readonly options: ReporterOptions) {}
 
@@ -50,6 +51,11 @@ export class StateReporter {
     this.queue = this.queue.then(() => this.deliver(record, message)).finally(() => this.pending--);
   }
 
+  // Reports still queued are dropped without further tries.
+  stop(): void {
+    this.stopped = true;
+  }
+
   // Resolves once everything reported so far was delivered or dropped.
   flushed(): Promise<void> {
     return this.queue;
@@ -58,7 +64,7 @@ export class StateReporter {
   private async deliver(record: StateRecord, message: unknown): Promise<void> {
     const { attempts = 3, retryDelayMs = 1000 } = this.options;
     let reason = 'no leader';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    for (let attempt = 1; attempt <= attempts && !this.stopped; attempt++) {
       try {
         const leader = await this.options.leader.leader();
         if (leader) {

@@ -15,6 +15,7 @@ function isNoNode(err: unknown): boolean {
 // the caller's next publish).
 export class ZooKeeperSession {
   private client?: Promise<Client>;
+  private closed = false;
 
   constructor(
     private readonly connectString: string,
@@ -58,11 +59,13 @@ export class ZooKeeperSession {
   }
 
   close(): void {
+    this.closed = true;
     void this.client?.then((c) => c.close()).catch(() => undefined);
     this.client = undefined;
   }
 
   private connected(): Promise<Client> {
+    if (this.closed) return Promise.reject(new Error('ZooKeeper session closed'));
     if (!this.client) {
       const client = createClient(this.connectString, { sessionTimeout: this.sessionTimeoutMs });
       const ready = new Promise<Client>((resolve, reject) => {

@@ -106,7 +106,24 @@ export class ExecutorDockerConfig {
   stopGraceSeconds = 10;
 }
 
+/** Scale tests: HOLLOW runs simulated containers (no dockerd, no log files), so many executors fit in one process. */
+export class ExecutorRuntimeConfig {
+  @IsIn(['DOCKER', 'HOLLOW'])
+  type: 'DOCKER' | 'HOLLOW' = 'DOCKER';
+
+  /** HOLLOW only: how long the simulated task image's one-second pause lasts. */
+  @IsInt()
+  @Min(1)
+  hollowSecondMs = 1000;
+}
+
 export class ExecutorResourcesConfig {
+  /** An hwloc synthetic description (e.g. `numa:2 core:4 pu:1`) instead of this machine's topology. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  syntheticTopology?: string;
+
   /** CPU ids kept for the OS, never given to containers. */
   @IsInt({ each: true })
   @Min(0, { each: true })
@@ -181,6 +198,10 @@ export class ExecutorConfig {
   @ValidateNested()
   @Type(() => ExecutorDockerConfig)
   docker = new ExecutorDockerConfig();
+
+  @ValidateNested()
+  @Type(() => ExecutorRuntimeConfig)
+  runtime = new ExecutorRuntimeConfig();
 
   @ValidateNested()
   @Type(() => ExecutorResourcesConfig)
