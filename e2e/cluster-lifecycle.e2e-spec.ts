@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { startController } from './support/controllers';
-import { repoRoot, startApp, stopApp, waitFor, writeConfig, zkConnect } from './support/processes';
+import { startExecutor } from './support/executors';
+import { repoRoot, stopApp, waitFor, zkConnect } from './support/processes';
 
 const namespace = `drove-e2e-lifecycle-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -17,7 +18,7 @@ const spec = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-a
 };
 const appId = 'sample-app-1';
 const docker = new Docker();
-const ourContainers = () => docker.listContainers({ filters: { label: [`drove-ts.e2e-run=${run}`] } });
+const ourContainers = () => docker.listContainers({ filters: { label: [`drove-ts.run=${run}`] } });
 
 interface Envelope<T> {
   status: string;
@@ -59,20 +60,7 @@ describe('a controller and an executor as processes, on the real ZooKeeper and d
 
   beforeAll(async () => {
     controller = startController(controllerPort, namespace);
-    const config = writeConfig(
-      'executor-lifecycle',
-      [
-        `server: {hostname: 127.0.0.1, port: ${executorPort}, adminPort: ${executorPort + 1}, bindAddress: 127.0.0.1}`,
-        `zookeeper: {connectionString: "${zkConnect}", nameSpace: ${namespace}, sessionTimeoutMs: 4000}`,
-        // This dockerd may have been started with a lower open-files limit than Drove's default.
-        'docker: {maxOpenFiles: 1024, stopGraceSeconds: 1}',
-        'hostPorts: {from: 24000, to: 24999}',
-        `logs: {root: ${join(repoRoot, '.local', 'e2e-logs', `executor-logs-${run}`)}}`,
-        // The dockerd is shared with other tests: this executor reaps and recovers only its own containers.
-        `options: {zombieGraceMs: 60000, refreshIntervalMs: 2000, containerLabels: {drove-ts.e2e-run: "${run}"}}`,
-      ].join('\n'),
-    );
-    executor = startApp('executor', 'executor-lifecycle', ['--config', config]);
+    executor = startExecutor(executorPort, namespace, run, { from: 24000, to: 24999 });
     await waitFor(
       'the executor to register with the leader',
       async () => {
@@ -87,7 +75,7 @@ describe('a controller and an executor as processes, on the real ZooKeeper and d
     await Promise.all([stopApp(executor), stopApp(controller)]);
     for (const c of await docker.listContainers({
       all: true,
-      filters: { label: [`drove-ts.e2e-run=${run}`] },
+      filters: { label: [`drove-ts.run=${run}`] },
     })) {
       await docker.getContainer(c.Id).remove({ force: true });
     }
