@@ -10,8 +10,8 @@ import { repoRoot, stopApp, waitFor, zkConnect } from './support/processes';
 
 const namespace = `drove-e2e-lifecycle-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
-const controllerPort = 4700;
-const executorPort = 3700;
+const controllerPort = 4900;
+const executorPort = 3900;
 const api = `http://127.0.0.1:${controllerPort}/apis/v1`;
 const spec = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-app.json'), 'utf8')) as {
   name: string;
