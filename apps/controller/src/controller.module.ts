@@ -5,6 +5,7 @@ import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
+import { EndpointsModule } from './endpoints/endpoints.module';
 import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
@@ -34,6 +35,7 @@ export class ControllerModule {
         ApplicationsModule,
         ClusterModule,
         ExecutionModule.register(messenger),
+        EndpointsModule,
       ],
     };
   }

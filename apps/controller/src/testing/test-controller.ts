@@ -7,6 +7,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
+import { EndpointsModule } from '../endpoints/endpoints.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -58,6 +59,7 @@ export async function startTestController(
       ApplicationsModule,
       ClusterModule,
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+      EndpointsModule,
     ],
   })
   class TestModule {}
