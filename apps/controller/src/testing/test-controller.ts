@@ -17,7 +17,10 @@ import { TestFence } from './test-fence';
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
 export const TEST_HOSTNAME = 'ctl-test';
 
-const leader: LeadershipView = { isLeader: () => true, leaderBaseUrl: () => Promise.resolve(null) };
+const leader: LeadershipView = {
+  isLeader: () => true,
+  leaderBaseUrl: () => Promise.resolve(`http://${TEST_HOSTNAME}:4000`),
+};
 
 /** No executor answers: every message FAILED. */
 const refusingMessenger: ExecutorMessenger = {
