@@ -6,6 +6,7 @@ import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
+import { EventsFeedModule } from './events-feed/events-feed.module';
 import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
@@ -36,6 +37,7 @@ export class ControllerModule {
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,
+        EventsFeedModule,
       ],
     };
   }

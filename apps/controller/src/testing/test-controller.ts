@@ -8,6 +8,7 @@ import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
 import { EndpointsModule } from '../endpoints/endpoints.module';
+import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -63,6 +64,7 @@ export async function startTestController(
       ClusterModule,
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
+      EventsFeedModule,
     ],
   })
   class TestModule {}
