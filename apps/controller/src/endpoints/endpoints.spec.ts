@@ -18,11 +18,11 @@ describe('GET /apis/v1/endpoints', () => {
   });
   afterEach(() => ctl.app.close());
 
-  const create = async (spec: unknown) => {
+  const create = async (spec: unknown, instances = 1) => {
     const res = await ctl.post('/apis/v1/applications/operations', {
       type: 'CREATE',
       spec,
-      instances: 1,
+      instances,
       opSpec: opSpecJson(),
     });
     expect(res.code).toBe(200);
@@ -63,6 +63,9 @@ describe('GET /apis/v1/endpoints', () => {
   const endpoints = async (query = '') => (await ctl.get(`/apis/v1/endpoints${query}`)).body;
 
   it('lists exposed active apps sorted by id, healthy hosts by creation, filtered by name', async () => {
+    await create(exposedSpec('quiet'), 0);
+    await record(instance('quiet', 7, 'HEALTHY'));
+    expect((await ctl.get('/apis/v1/applications/quiet-1')).body.data).toMatchObject({ state: 'MONITORING' });
     await create(exposedSpec('web'));
     await create(exposedSpec('api'));
     await create(minimalApplicationSpecJson());
