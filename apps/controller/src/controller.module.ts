@@ -5,6 +5,8 @@ import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
+import { EndpointsModule } from './endpoints/endpoints.module';
+import { EventsFeedModule } from './events-feed/events-feed.module';
 import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
@@ -34,6 +36,8 @@ export class ControllerModule {
         ApplicationsModule,
         ClusterModule,
         ExecutionModule.register(messenger),
+        EndpointsModule,
+        EventsFeedModule,
       ],
     };
   }

@@ -38,7 +38,15 @@ export class CqrsModule {
       module: CqrsModule,
       global: true,
       providers,
-      exports: [CLOCK, CONTROLLER_HOSTNAME, FENCE, ID_GENERATOR, CommandPipeline, ClusterViewService],
+      exports: [
+        CLOCK,
+        CONTROLLER_HOSTNAME,
+        EVENT_STORE,
+        FENCE,
+        ID_GENERATOR,
+        CommandPipeline,
+        ClusterViewService,
+      ],
     };
   }
 }

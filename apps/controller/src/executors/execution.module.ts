@@ -9,13 +9,17 @@ import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
 
-/** Executors (registry, log, API), their messages both ways, the operation saga and the monitor. Needs CqrsModule. */
+/**
+ * Executors (registry, log, API), their messages both ways, the operation saga and the monitor. Needs CqrsModule.
+ * Global: read-side slices (endpoints, cluster summary) need the registry.
+ */
 @Module({})
 export class ExecutionModule {
   /** `runSagas: false` leaves operations to the caller (tests of the API alone play the saga's part). */
   static register(messenger: ExecutorMessenger, runSagas = true, monitorIntervalMs = 30_000): DynamicModule {
     return {
       module: ExecutionModule,
+      global: true,
       providers: [
         { provide: EXECUTOR_MESSENGER, useValue: messenger },
         { provide: RUN_SAGAS, useValue: runSagas },

@@ -11,6 +11,7 @@ import {
 import { EDGE_AUTHENTICATOR } from '../auth/authenticator';
 import { EdgeAuthGuard } from '../auth/edge-auth.guard';
 import { LeaderOnlyGuard } from '../leadership/leader-only.guard';
+import { LEADERSHIP_VIEW } from '../leadership/leadership-view';
 import { DroveExceptionFilter } from './drove-exception.filter';
 
 /** Drove's request pipeline: authentication and roles, leader-only routes, Drove-shaped error bodies. */
@@ -23,6 +24,9 @@ export class HttpEdgeModule {
   static withLeadership(leadership: Provider, auth: AuthSettings = defaultAuthSettings()): DynamicModule {
     return {
       module: HttpEdgeModule,
+      // global so that routes can name the leader (the cluster summary)
+      global: true,
+      exports: [LEADERSHIP_VIEW],
       providers: [
         leadership,
         { provide: AUTH_SETTINGS, useValue: auth },

@@ -7,6 +7,8 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
+import { EndpointsModule } from '../endpoints/endpoints.module';
+import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -16,7 +18,10 @@ import { TestFence } from './test-fence';
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
 export const TEST_HOSTNAME = 'ctl-test';
 
-const leader: LeadershipView = { isLeader: () => true, leaderBaseUrl: () => Promise.resolve(null) };
+const leader: LeadershipView = {
+  isLeader: () => true,
+  leaderBaseUrl: () => Promise.resolve(`http://${TEST_HOSTNAME}:4000`),
+};
 
 /** No executor answers: every message FAILED. */
 const refusingMessenger: ExecutorMessenger = {
@@ -58,6 +63,8 @@ export async function startTestController(
       ApplicationsModule,
       ClusterModule,
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+      EndpointsModule,
+      EventsFeedModule,
     ],
   })
   class TestModule {}

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { ApiResponse, success } from '../http/api-response';
+import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { ClusterSummary, clusterSummary } from './cluster-summary';
+
+/**
+ * `GET /apis/v1/cluster`, computed on each call from the cluster view and the executor registry. Drove serves it
+ * from a dashboard cache refreshed every 30 s (FAILED before the first refresh); here it is never stale.
+ */
+@Controller('apis/v1/cluster')
+export class ClusterSummaryController {
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(LEADERSHIP_VIEW) private readonly leadership: LeadershipView,
+  ) {}
+
+  @Get()
+  async summary(): Promise<ApiResponse<ClusterSummary>> {
+    const view = this.clusterView.view;
+    return success(
+      clusterSummary({
+        leaderBaseUrl: await this.leadership.leaderBaseUrl(),
+        state: view.cluster.state,
+        executors: this.registry.all(),
+        apps: view.applications(),
+      }),
+    );
+  }
+}

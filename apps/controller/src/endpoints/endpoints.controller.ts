@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Clock, isInMaintenanceWindow } from '@drove/domain';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { ApiResponse, success } from '../http/api-response';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { reportedInstancesOf } from '../projections/instance-queries';
+import { ExposedAppInfo, exposedApps } from './exposed-app-info';
+
+/** Drove's router feed: exposed apps and their healthy hosts, from the cluster view and the executors' snapshots. */
+@Controller('apis/v1/endpoints')
+export class EndpointsController {
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  all(@Query('app') app?: string | string[]): ApiResponse<ExposedAppInfo[]> {
+    return success(this.exposed(app === undefined ? undefined : ([] as string[]).concat(app)));
+  }
+
+  @Get('app/:appName')
+  ofApp(@Param('appName') appName: string): ApiResponse<ExposedAppInfo[]> {
+    return success(this.exposed([appName]));
+  }
+
+  private exposed(names: string[] | undefined): ExposedAppInfo[] {
+    const view = this.clusterView.view;
+    const now = this.clock.now();
+    return exposedApps({
+      apps: view.applications(),
+      instancesOf: (appId) => reportedInstancesOf(view, appId),
+      executor: (executorId) => this.registry.get(executorId),
+      now,
+      inMaintenanceWindow: isInMaintenanceWindow(view.cluster, now),
+      names,
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { DroveEvent, DroveEventsList, droveEventsSummary } from '@drove/domain';
+import { ApiResponse, success } from '../http/api-response';
+import { CommandValidationError } from '../http/drove-errors';
+import { EventsFeedService } from './events-feed.service';
+
+const MAX_SIZE = 2147483647;
+const DEFAULT_SIZE = 1024;
+
+function numberParam(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    throw new CommandValidationError([`${name} must be an integer between 0 and ${max}`]);
+  }
+  return value;
+}
+
+const syncTimeParam = (raw: string | undefined): number =>
+  numberParam('lastSyncTime', raw, 0, Number.MAX_SAFE_INTEGER);
+
+/** Drove's cluster events API, served from the log (see DroveEventFeed for how paging never skips). */
+@Controller('apis/v1/cluster/events')
+export class EventsFeedController {
+  constructor(private readonly events: EventsFeedService) {}
+
+  @Get('latest')
+  latest(
+    @Query('lastSyncTime') lastSyncTime?: string,
+    @Query('size') size?: string,
+  ): ApiResponse<DroveEventsList> {
+    return success(this.page(lastSyncTime, size));
+  }
+
+  @Get('summary')
+  summary(@Query('lastSyncTime') lastSyncTime?: string): ApiResponse<ReturnType<typeof droveEventsSummary>> {
+    return success(this.events.feed.summary(syncTimeParam(lastSyncTime)));
+  }
+
+  /** Deprecated in Drove (1.27) but still polled by drove-events-client: the bare list of `latest`. */
+  @Get()
+  list(
+    @Query('lastSyncTime') lastSyncTime?: string,
+    @Query('size') size?: string,
+  ): ApiResponse<DroveEvent[]> {
+    return success(this.page(lastSyncTime, size).events);
+  }
+
+  private page(lastSyncTime: string | undefined, size: string | undefined): DroveEventsList {
+    return this.events.feed.latest(
+      syncTimeParam(lastSyncTime),
+      numberParam('size', size, DEFAULT_SIZE, MAX_SIZE),
+    );
+  }
+}

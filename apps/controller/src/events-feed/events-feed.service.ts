@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EventStore, Subscription } from '@drove/events';
+import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { DroveEventFeed } from './drove-event-feed';
+
+const RESUBSCRIBE_DELAY_MS = 1000;
+
+/**
+ * Keeps the Drove event feed fed from the log on every controller, leader or not. A subscription that ends
+ * without being stopped (store failure, a replaced session) is resumed after the last position applied.
+ */
+@Injectable()
+export class EventsFeedService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('EventsFeed');
+  readonly feed = new DroveEventFeed();
+  private subscription: Subscription | undefined;
+  private closed = false;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.follow();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await this.subscription?.stop();
+  }
+
+  private async follow(): Promise<void> {
+    const subscription = this.store.subscribe((event) => this.feed.apply(event), {
+      from: this.feed.position + 1,
+    });
+    this.subscription = subscription;
+    subscription.done.then(
+      () => this.onEnded(subscription),
+      (error: unknown) => this.onEnded(subscription, error),
+    );
+    await subscription.caughtUp;
+  }
+
+  private onEnded(subscription: Subscription, error?: unknown): void {
+    if (this.closed || subscription !== this.subscription) return;
+    this.logger.warn(`log subscription ended (${String(error ?? 'stopped by the store')}), resuming`);
+    setTimeout(() => {
+      if (!this.closed) this.follow().catch((e: unknown) => this.onEnded(subscription, e));
+    }, RESUBSCRIBE_DELAY_MS);
+  }
+}
