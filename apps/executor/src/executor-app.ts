@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { effectiveMaxOpenFiles, ownHardOpenFilesLimit } from './config/open-files-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { executorIdOf } from '@drove/domain';
@@ -68,7 +69,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     host: {
       ...DEFAULT_HOST_SETTINGS,
       numaPinning: !resources.disableNumaPinning,
-      maxOpenFiles: docker.maxOpenFiles,
+      maxOpenFiles: effectiveMaxOpenFiles(docker.maxOpenFiles, ownHardOpenFilesLimit()),
     },
     executorEnv: process.env,
     configSources: HOST_CONFIG_SOURCES,

@@ -94,7 +94,7 @@ export class ExecutorDockerConfig {
   @Min(1000)
   commandTimeoutMs = 30000;
 
-  /** The containers' nofile ulimit (Drove: 470000); must not exceed what dockerd itself may grant. */
+  /** The containers' nofile ulimit (Drove: 470000), capped at the executor's own hard limit (dockerd's, on one host). */
   @IsInt()
   @Min(64)
   maxOpenFiles = 470000;
