@@ -1,3 +1,4 @@
+import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
 import { ApplicationsModule } from './applications/applications.module';
@@ -38,6 +39,8 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
+        BlacklistingModule,
+        BlacklistingModule,
       ],
     };
   }

@@ -32,7 +32,7 @@ export class ExecutionModule {
         ApplicationMonitor,
       ],
       controllers: [ExecutorsController, MessagesController],
-      exports: [ExecutorRegistry, ExecutorReportsHandler],
+      exports: [ExecutorRegistry, ExecutorReportsHandler, EXECUTOR_MESSENGER, RUN_SAGAS],
     };
   }
 }

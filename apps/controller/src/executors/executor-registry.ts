@@ -46,6 +46,8 @@ export class ExecutorRegistry {
   private readonly live = new Map<string, ExecutorNodeDataJson>();
   private readonly removed = new Map<string, { data: ExecutorNodeDataJson; at: number }>();
   private readonly listeners = new Set<(change: ExecutorChange) => void>();
+  /** Executors the log says are (being) blacklisted: never offered to the scheduler, whatever they report. */
+  private readonly cordoned = new Set<string>();
 
   onChange(listener: (change: ExecutorChange) => void): () => void {
     this.listeners.add(listener);
@@ -59,7 +61,7 @@ export class ExecutorRegistry {
     if (previous && previous.updated > data.updated) return;
     this.live.set(executorId, data);
     this.removed.delete(executorId);
-    this.scheduler.cluster.update(snapshotFromDroveNodeData(data));
+    this.feedScheduler(data);
     const identity = identityOf(data);
     if (!previous || !sameIdentity(identityOf(previous), identity)) this.emit({ type: 'UPDATED', identity });
   }
@@ -70,7 +72,21 @@ export class ExecutorRegistry {
     if (!data) return;
     const updated = { ...data, state: snapshot };
     this.live.set(snapshot.executorId, updated);
-    this.scheduler.cluster.update(snapshotFromDroveNodeData(updated));
+    this.feedScheduler(updated);
+  }
+
+  /** Blacklisting is the controller's decision: the scheduler skips a cordoned executor even before it reports so. */
+  cordon(executorId: string, cordoned: boolean): void {
+    if (cordoned) this.cordoned.add(executorId);
+    else this.cordoned.delete(executorId);
+    const data = this.live.get(executorId);
+    if (data) this.feedScheduler(data);
+  }
+
+  private feedScheduler(data: ExecutorNodeDataJson): void {
+    const snapshot = snapshotFromDroveNodeData(data);
+    const cordoned = this.cordoned.has(snapshot.executorId) && snapshot.state === 'ACTIVE';
+    this.scheduler.cluster.update(cordoned ? { ...snapshot, state: 'BLACKLIST_REQUESTED' } : snapshot);
   }
 
   remove(executorId: string, at: number): void {

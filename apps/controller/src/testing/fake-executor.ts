@@ -3,6 +3,7 @@ import {
   ExecutorMessage,
   ExecutorNodeDataJson,
   ExecutorResourceSnapshotJson,
+  ExecutorState,
   InstanceInfoJson,
   InstanceState,
   StartInstanceMessage,
@@ -16,6 +17,12 @@ const STOP_PATH: InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'STOPPED'];
 // the final DEPROVISIONING/STOPPED reports are left out, as when they carry the same `updated` and are dropped
 const FAILED_START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'START_FAILED'];
 const DEATH_PATH: InstanceState[] = ['UNHEALTHY', 'DEPROVISIONING', 'STOPPED'];
+
+const BLACKLIST_STATES: Partial<Record<ExecutorMessage['type'], ExecutorState>> = {
+  BLACKLIST_REQUESTED: 'BLACKLIST_REQUESTED',
+  BLACKLIST: 'BLACKLISTED',
+  UNBLACKLIST: 'ACTIVE',
+};
 
 type Report = (path: string, body: unknown) => Promise<unknown>;
 
@@ -32,6 +39,8 @@ export class FakeExecutor implements ExecutorMessenger {
   failStarts = false;
   /** While set, started instances wait for it before reporting anything. */
   hold: Promise<void> | undefined;
+  /** Follows BLACKLIST_REQUESTED / BLACKLIST / UNBLACKLIST as the real executor does (UNREADY skipped). */
+  executorState: ExecutorState = 'ACTIVE';
   private readonly instances = new Map<string, InstanceInfoJson>();
   private tick = 0;
   report: Report = () => Promise.resolve();
@@ -59,7 +68,7 @@ export class FakeExecutor implements ExecutorMessenger {
       serviceInstances: [],
       tags: [this.hostname],
       metadata: {},
-      executorState: 'ACTIVE',
+      executorState: this.executorState,
     };
   }
 
@@ -76,7 +85,10 @@ export class FakeExecutor implements ExecutorMessenger {
       void this.walk(info, STOP_PATH);
       return Promise.resolve({ status: 'ACCEPTED' });
     }
-    return Promise.resolve({ status: 'FAILED' });
+    const blacklisting = BLACKLIST_STATES[message.type];
+    if (!blacklisting) return Promise.resolve({ status: 'FAILED' });
+    this.executorState = blacklisting;
+    return Promise.resolve({ status: 'ACCEPTED' });
   }
 
   /** The container died: health checks fail, the executor cleans up and reports it STOPPED. */

@@ -1,3 +1,4 @@
+import { BlacklistingModule } from '../blacklisting/blacklisting.module';
 import { Module } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -65,6 +66,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
+      BlacklistingModule,
     ],
   })
   class TestModule {}

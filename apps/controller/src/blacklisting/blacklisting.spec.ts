@@ -1,0 +1,158 @@
+import { ExecutorAddressJson, ExecutorMessage } from '@drove/domain';
+import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { startTestController, TestController } from '../testing/test-controller';
+import { waitUntil } from '../testing/wait-until';
+
+const NOW = 1_700_000_000_000;
+const APP_ID = 'mini-1';
+const EXECUTORS = '/apis/v1/cluster/executors';
+
+/** Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. */
+class Executors implements ExecutorMessenger {
+  readonly one = new FakeExecutor('exec-1-id', 'exec-1', 3000);
+  readonly two = new FakeExecutor('exec-2-id', 'exec-2', 3010);
+  gate: Promise<void> | undefined;
+
+  async send(address: ExecutorAddressJson, message: ExecutorMessage) {
+    await this.gate;
+    const target = address.executorId === this.one.executorId ? this.one : this.two;
+    return target.send(address, message);
+  }
+}
+
+interface Instance {
+  instanceId: string;
+  executorId: string;
+  state: string;
+}
+
+describe('executor blacklisting with two in-process executors', () => {
+  let ctl: TestController;
+  let executors: Executors;
+
+  const snapshot = (executor: FakeExecutor) =>
+    ctl.post(
+      '/apis/v1/messages',
+      {
+        type: 'EXECUTOR_SNAPSHOT',
+        header: {
+          id: `s-${executor.hostname}`,
+          senderType: 'EXECUTOR',
+          direction: 'REQUEST',
+          messageTime: NOW,
+        },
+        nodeData: executor.nodeData(),
+      },
+      EXECUTOR_HEADERS,
+    );
+  const healthy = async () =>
+    ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances`)).body.data as Instance[]).filter(
+      (i) => i.state === 'HEALTHY',
+    );
+  const eventsOf = async (stream: string) => (await ctl.store.readStream(stream)).map((e) => e.type);
+  const sentTo = (executor: FakeExecutor) =>
+    executor.received.map((m) => m.type).filter((t) => t !== 'START_INSTANCE' && t !== 'STOP_INSTANCE');
+
+  beforeEach(async () => {
+    executors = new Executors();
+    ctl = await startTestController(NOW, undefined, executors, true, 60_000);
+    for (const executor of [executors.one, executors.two]) {
+      executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
+    }
+    // only the first executor is known while the app is created: both instances land there
+    await snapshot(executors.one);
+    const create = { type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2, opSpec: opSpecJson() };
+    expect((await ctl.post('/apis/v1/applications/operations', create)).code).toBe(200);
+    await waitUntil('2 healthy on exec-1', async () => (await healthy()).length === 2, 10_000);
+    await snapshot(executors.two);
+  });
+
+  afterEach(() => ctl.app.close());
+
+  it('moves the instances to the other executor, then blacklists; unblacklist sends UNBLACKLIST', async () => {
+    const before = (await healthy()).map((i) => i.instanceId);
+    expect((await healthy()).every((i) => i.executorId === 'exec-1-id')).toBe(true);
+
+    const answer = await ctl.post(`${EXECUTORS}/exec-1-id/blacklist`);
+    expect(answer).toEqual({
+      code: 200,
+      body: {
+        status: 'SUCCESS',
+        message: 'success',
+        data: {
+          successful: ['exec-1-id'],
+          failed: [],
+          approxCompletionTimeMs: 600_000,
+          message: 'Blacklisting successful and app movement scheduled',
+        },
+      },
+    });
+
+    await waitUntil(
+      'exec-1 blacklisted',
+      async () => (await eventsOf('executor-exec-1-id')).includes('ExecutorBlacklisted'),
+      15_000,
+    );
+    const after = await healthy();
+    expect(after).toHaveLength(2);
+    expect(after.every((i) => i.executorId === 'exec-2-id' && !before.includes(i.instanceId))).toBe(true);
+    expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST']);
+    expect(sentTo(executors.two)).toEqual([]);
+    expect(executors.one.received.filter((m) => m.type === 'STOP_INSTANCE')).toHaveLength(2);
+
+    const unblacklisted = await ctl.post(`${EXECUTORS}/unblacklist?id=exec-1-id`);
+    expect(unblacklisted.body.data).toEqual({
+      successful: ['exec-1-id'],
+      failed: [],
+      approxCompletionTimeMs: 0,
+      message: 'Unblacklisting successful for all executors',
+    });
+    expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST', 'UNBLACKLIST']);
+    expect(await eventsOf('executor-exec-1-id')).toEqual([
+      'ExecutorAdded',
+      'ExecutorBlacklistRequested',
+      'ExecutorBlacklisted',
+      'ExecutorUnblacklisted',
+    ]);
+  });
+
+  it.each([
+    ['an unknown executor', `${EXECUTORS}/nope/blacklist`, ['nope'], 'could not be sent'],
+    [
+      'one unknown of two (query form)',
+      `${EXECUTORS}/unblacklist?id=nope&id=exec-2-id`,
+      ['nope'],
+      'for some',
+    ],
+  ])('reports %s as failed', async (_name, url, failed, text) => {
+    const data = (await ctl.post(url)).body.data as { failed: string[]; message: string };
+    expect(data.failed).toEqual(failed);
+    expect(data.message).toContain(text);
+  });
+
+  it('refuses in the maintenance window, an empty id list, and a second request while one runs', async () => {
+    expect((await ctl.post(`${EXECUTORS}/blacklist`)).code).toBe(400);
+
+    let open = () => {};
+    executors.gate = new Promise((resolve) => (open = resolve));
+    const first = ctl.post(`${EXECUTORS}/exec-2-id/blacklist`);
+    const second = await ctl.post(`${EXECUTORS}/blacklist?id=exec-1-id`);
+    expect(second.body.data).toEqual({
+      successful: [],
+      failed: ['exec-1-id'],
+      approxCompletionTimeMs: 0,
+      message: 'A blacklisting related operation is underway already. Will not accept new requests',
+    });
+    open();
+    expect(((await first).body.data as { successful: string[] }).successful).toEqual(['exec-2-id']);
+
+    await ctl.post('/apis/v1/cluster/maintenance/set');
+    expect((await ctl.post(`${EXECUTORS}/exec-1-id/blacklist`)).body).toEqual({
+      status: 'FAILED',
+      message: 'Cluster is in maintenance mode',
+    });
+    expect(sentTo(executors.one)).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Clock,
+  ClusterOpSpecJson,
+  DEFAULT_CLUSTER_OP_SPEC,
+  IdGenerator,
+  InstanceState,
+  applicationDecider,
+  applicationStream,
+  executorDecider,
+  executorStream,
+  requestHeader,
+  toWire,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { healthyInstanceIdsOf, stateOf } from '../projections/instance-queries';
+import { RUN_SAGAS } from '../sagas/application-operations.saga';
+
+const TICK_MS = 1000;
+
+/** An instance in one of these is, or may yet become, HEALTHY: the executor is not empty while one is there. */
+const MAY_SERVE: readonly InstanceState[] = [
+  'PENDING',
+  'PROVISIONING',
+  'STARTING',
+  'UNREADY',
+  'READY',
+  'HEALTHY',
+];
+
+export const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+
+/**
+ * Moves the instances off executors whose blacklisting was requested, on the leader: for each app with HEALTHY
+ * instances there and no operation running, REPLACE_INSTANCES of those (start new elsewhere, then stop old; the
+ * registry keeps the executor away from the scheduler); once nothing there serves or is starting, BLACKLIST is
+ * sent and recorded. The pending set is read from the log on leading, so a new leader finishes the move.
+ */
+@Injectable()
+export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ExecutorEvacuation');
+  private readonly pending = new Set<string>();
+  private scannedFor: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private stopListening: (() => void) | undefined;
+  private ticking = false;
+
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
+    @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
+    @Inject(RUN_SAGAS) private readonly enabled: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopListening = this.registry.onChange((change) => {
+      if (change.type === 'UPDATED' && this.fence.path() !== null)
+        void this.follow(change.identity.executorId);
+    });
+    if (this.enabled) this.timer = setInterval(() => void this.tick(), TICK_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+    this.stopListening?.();
+  }
+
+  /** The blacklisting service recorded a request: start moving at once. */
+  requested(executorId: string): void {
+    this.pending.add(executorId);
+    this.registry.cordon(executorId, true);
+  }
+
+  unblacklisted(executorId: string): void {
+    this.pending.delete(executorId);
+    this.registry.cordon(executorId, false);
+  }
+
+  /** Healthy instances on these executors: for the completion estimate. */
+  healthyOn(executorIds: string[]): number {
+    const view = this.clusterView.view;
+    return view
+      .applications()
+      .flatMap((app) => view.instancesOf(app.appId as string))
+      .filter((i) => i.state === 'HEALTHY' && executorIds.includes(i.executorId as string)).length;
+  }
+
+  async tick(): Promise<void> {
+    const fence = this.fence.path();
+    if (fence === null || this.ticking) return;
+    this.ticking = true;
+    try {
+      if (this.scannedFor !== fence) {
+        for (const { executorId } of this.registry.identities()) await this.follow(executorId);
+        this.scannedFor = fence;
+      }
+      for (const executorId of [...this.pending]) await this.evacuate(executorId);
+    } catch (error) {
+      this.logger.warn(`evacuation pass failed: ${String(error)}`);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Takes the log's word on one executor: cordoned while (being) blacklisted, pending while requested. */
+  private async follow(executorId: string): Promise<void> {
+    const { state } = await this.pipeline.load(executorDecider, executorStream(executorId));
+    this.registry.cordon(executorId, state.blacklist !== 'NONE');
+    if (state.blacklist === 'REQUESTED') this.pending.add(executorId);
+    else this.pending.delete(executorId);
+  }
+
+  private async evacuate(executorId: string): Promise<void> {
+    const view = this.clusterView.view;
+    let remaining = 0;
+    for (const app of view.applications()) {
+      const appId = app.appId as string;
+      const here = view.instancesOf(appId).filter((i) => i.executorId === executorId);
+      remaining += here.filter((i) => MAY_SERVE.includes(stateOf(i))).length;
+      const healthyHere = here.filter((i) => i.state === 'HEALTHY').map((i) => i.instanceId as string);
+      if (healthyHere.length === 0 || app.operation) continue;
+      const outcome = await this.pipeline.execute(
+        applicationDecider,
+        applicationStream(appId),
+        {
+          type: 'ReplaceApplicationInstances',
+          appId,
+          instanceIds: healthyHere,
+          stopFirst: false,
+          opSpec: defaultOpSpec(),
+          healthyInstanceIds: healthyInstanceIdsOf(view, appId),
+          at: this.clock.now(),
+        },
+        { actor: this.hostname },
+      );
+      if (outcome.ok) this.logger.log(`${executorId}: replacing ${healthyHere.length} of ${appId}`);
+    }
+    if (remaining > 0) return;
+    await this.confirm(executorId);
+  }
+
+  private async confirm(executorId: string): Promise<void> {
+    const address = this.registry.address(executorId);
+    if (!address) return;
+    const sent = await this.messenger.send(address, {
+      type: 'BLACKLIST',
+      header: requestHeader('CONTROLLER', this.ids, this.clock),
+      address,
+    });
+    if (sent.status !== 'ACCEPTED') {
+      this.logger.warn(`${executorId}: BLACKLIST not accepted (${sent.error ?? sent.status}), will retry`);
+      return;
+    }
+    const outcome = await this.pipeline.execute(
+      executorDecider,
+      executorStream(executorId),
+      { type: 'ConfirmExecutorBlacklist', executorId, at: this.clock.now() },
+      { actor: this.hostname },
+    );
+    if (outcome.ok) this.pending.delete(executorId);
+    this.logger.log(`${executorId}: blacklisted, no instance left`);
+  }
+}
