@@ -14,6 +14,8 @@ import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
 import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
+import { ExecutorCredentials } from './log-files/log-file-proxy';
+import { LogFilesModule } from './log-files/log-files.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -21,11 +23,13 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
+  executorCredentials: ExecutorCredentials;
 }
 
 @Module({})
 export class ControllerModule {
-  static create({ election, store, auth, hostname, messenger }: ControllerModuleOptions): DynamicModule {
+  static create(options: ControllerModuleOptions): DynamicModule {
+    const { election, store, auth, hostname, messenger } = options;
     return {
       module: ControllerModule,
       imports: [
@@ -40,6 +44,7 @@ export class ControllerModule {
         EndpointsModule,
         EventsFeedModule,
         BlacklistingModule,
+        LogFilesModule.register(options.executorCredentials),
         BlacklistingModule,
       ],
     };

@@ -12,6 +12,7 @@ import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
+import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { TestFence } from './test-fence';
@@ -67,6 +68,7 @@ export async function startTestController(
       EndpointsModule,
       EventsFeedModule,
       BlacklistingModule,
+      LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),
     ],
   })
   class TestModule {}

@@ -1,0 +1,128 @@
+import { AddressInfo } from 'node:net';
+import { IncomingMessage, Server, createServer } from 'node:http';
+import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { startTestController, TestController, TEST_HOSTNAME } from '../testing/test-controller';
+import { waitUntil } from '../testing/wait-until';
+
+const NOW = Date.UTC(2024, 6, 4, 10, 20, 30);
+const APP_ID = 'mini-1';
+interface Instance {
+  instanceId: string;
+  state: string;
+}
+
+const BIG = 'x'.repeat(256 * 1024);
+
+/** The executor's file-stream API on loopback: records each request, answers by path. */
+function fakeFileStream(seen: IncomingMessage[]): Server {
+  return createServer((request, response) => {
+    seen.push(request);
+    const url = request.url ?? '';
+    if (url.endsWith('/list')) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ files: ['output.log'] }));
+    } else if (url.includes('/read/output.log')) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: 'hello', offset: 0 }));
+    } else if (url.includes('/download/output.log')) {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.write(BIG.slice(0, 1024));
+      setTimeout(() => response.end(BIG.slice(1024)), 20);
+    } else {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'Out of bounds' }));
+    }
+  });
+}
+
+describe('log files proxied to the executor running the instance', () => {
+  let ctl: TestController;
+  let server: Server;
+  let seen: IncomingMessage[];
+  let instanceId: string;
+  let base: string;
+
+  beforeEach(async () => {
+    seen = [];
+    server = fakeFileStream(seen);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const executor = new FakeExecutor('exec-1-id', '127.0.0.1', (server.address() as AddressInfo).port);
+    ctl = await startTestController(NOW, undefined, executor, true, 60_000);
+    executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
+    await ctl.post(
+      '/apis/v1/messages',
+      {
+        type: 'EXECUTOR_SNAPSHOT',
+        header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
+        nodeData: executor.nodeData(),
+      },
+      EXECUTOR_HEADERS,
+    );
+    const create = { type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1, opSpec: opSpecJson() };
+    await ctl.post('/apis/v1/applications/operations', create);
+    const listed = async () =>
+      (await ctl.get(`/apis/v1/applications/${APP_ID}/instances`)).body.data as Instance[];
+    // the executor's reports must be over before the controller closes
+    await waitUntil('a healthy instance', async () => (await listed())[0]?.state === 'HEALTHY', 10_000);
+    instanceId = (await listed())[0].instanceId;
+    base = `/apis/v1/logfiles/applications/${APP_ID}/${instanceId}`;
+  });
+
+  afterEach(async () => {
+    await ctl.app.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const inject = (url: string) => ctl.app.inject({ method: 'GET', url });
+
+  it('lists and reads with the controller secret, the executor body unchanged', async () => {
+    const list = await inject(`${base}/list`);
+    expect([list.statusCode, list.headers['content-type'], list.json()]).toEqual([
+      200,
+      'application/json',
+      { files: ['output.log'] },
+    ]);
+    const read = await inject(`${base}/read/output.log?offset=0&length=5`);
+    expect(read.json()).toEqual({ data: 'hello', offset: 0 });
+    expect(seen.map((r) => r.url)).toEqual([
+      `/apis/v1/logs/filestream/${APP_ID}/${instanceId}/list`,
+      `/apis/v1/logs/filestream/${APP_ID}/${instanceId}/read/output.log?offset=0&length=5`,
+    ]);
+    expect(seen[0].headers).toMatchObject({
+      'cluster-authorization': 'DefaultControllerSecret',
+      nodeid: TEST_HOSTNAME,
+    });
+    expect((await inject(`${base}/read/output.log`)).statusCode).toBe(200);
+    expect(seen[2].url).toContain('read/output.log?offset=-1&length=-1');
+  });
+
+  it('streams a download as an attachment, renamed on request', async () => {
+    const plain = await inject(`${base}/download/output.log`);
+    expect([plain.statusCode, plain.body.length, plain.headers['content-type']]).toEqual([
+      200,
+      BIG.length,
+      'text/plain',
+    ]);
+    expect(plain.headers['content-disposition']).toBe('attachment; filename=output.log');
+    const renamed = await inject(`${base}/download/output.log?rename=true`);
+    expect(renamed.headers['content-disposition']).toBe(
+      `attachment; filename=${APP_ID}_${instanceId}_output.log-2024-07-04_10-20-30`,
+    );
+  });
+
+  it.each([
+    ['an unknown instance', `/apis/v1/logfiles/applications/${APP_ID}/AI-nope/list`],
+    ['an instance under another app', `/apis/v1/logfiles/applications/other-1/INSTANCE/list`],
+    ['an unknown task', '/apis/v1/logfiles/tasks/mini/T-1/list'],
+  ])('answers 204 for %s', async (_name, url) => {
+    const answer = await inject(url.replace('INSTANCE', instanceId));
+    expect([answer.statusCode, answer.body]).toEqual([204, '']);
+  });
+
+  it('turns an executor error into 500 with its code and body', async () => {
+    const answer = await inject(`${base}/read/other.log`);
+    expect(answer.statusCode).toBe(500);
+    expect(answer.json()).toEqual({ error: 'Executor call returned: 400 body: {"error":"Out of bounds"}' });
+  });
+});
