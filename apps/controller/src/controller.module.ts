@@ -12,6 +12,7 @@ import { ExecutionModule } from './executors/execution.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
+import { LeadershipRecordModule } from './leadership/leadership-record.module';
 import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
@@ -44,6 +45,7 @@ export class ControllerModule {
         EndpointsModule,
         EventsFeedModule,
         BlacklistingModule,
+        LeadershipRecordModule,
         LogFilesModule.register(options.executorCredentials),
         BlacklistingModule,
       ],
