@@ -1,5 +1,6 @@
-import { ExecutorAddressJson, ExecutorMessage } from '@drove/domain';
+import { ExecutorAddressJson, ExecutorMessage, executorDecider, executorStream } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { CommandPipeline } from '../cqrs/command-pipeline';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
@@ -7,6 +8,7 @@ import { waitUntil } from '../testing/wait-until';
 
 const NOW = 1_700_000_000_000;
 const APP_ID = 'mini-1';
+const NEXT_FENCE_PATH = '/drove/leader/c-0000000009';
 const EXECUTORS = '/apis/v1/cluster/executors';
 
 /** Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. */
@@ -116,6 +118,28 @@ describe('executor blacklisting with two in-process executors', () => {
       'ExecutorBlacklisted',
       'ExecutorUnblacklisted',
     ]);
+  });
+
+  it('a new leader finishes a move its predecessor recorded', async () => {
+    await ctl.app
+      .get(CommandPipeline)
+      .execute(
+        executorDecider,
+        executorStream('exec-1-id'),
+        { type: 'RequestExecutorBlacklist', executorId: 'exec-1-id', at: NOW },
+        { actor: 'old-leader' },
+      );
+    ctl.fence.depose();
+    ctl.store.grantFence(NEXT_FENCE_PATH);
+    ctl.fence.lead(NEXT_FENCE_PATH);
+    await waitUntil(
+      'exec-1 blacklisted',
+      async () => (await eventsOf('executor-exec-1-id')).includes('ExecutorBlacklisted'),
+      15_000,
+    );
+    const after = await healthy();
+    expect(after.map((i) => i.executorId)).toEqual(['exec-2-id', 'exec-2-id']);
+    expect(sentTo(executors.one)).toEqual(['BLACKLIST']);
   });
 
   it.each([
