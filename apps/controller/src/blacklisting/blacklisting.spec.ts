@@ -120,7 +120,8 @@ describe('executor blacklisting with two in-process executors', () => {
     ]);
   });
 
-  it('a new leader finishes a move its predecessor recorded', async () => {
+  it('a new leader finishes a move its predecessor recorded, once maintenance is over', async () => {
+    await ctl.post('/apis/v1/cluster/maintenance/set');
     await ctl.app
       .get(CommandPipeline)
       .execute(
@@ -132,6 +133,13 @@ describe('executor blacklisting with two in-process executors', () => {
     ctl.fence.depose();
     ctl.store.grantFence(NEXT_FENCE_PATH);
     ctl.fence.lead(NEXT_FENCE_PATH);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect([...executors.one.received, ...executors.two.received].map((m) => m.type)).toEqual([
+      'START_INSTANCE',
+      'START_INSTANCE',
+    ]);
+    await ctl.post('/apis/v1/cluster/maintenance/unset');
+    ctl.clock.at += 40_001;
     await waitUntil(
       'exec-1 blacklisted',
       async () => (await eventsOf('executor-exec-1-id')).includes('ExecutorBlacklisted'),

@@ -9,6 +9,7 @@ import {
   applicationStream,
   executorDecider,
   executorStream,
+  isInMaintenanceWindow,
   requestHeader,
   toWire,
 } from '@drove/domain';
@@ -104,6 +105,8 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
         for (const { executorId } of this.registry.identities()) await this.follow(executorId);
         this.scannedFor = fence;
       }
+      // maintenance pauses changes: the move waits for the window to close
+      if (isInMaintenanceWindow(this.clusterView.view.cluster, this.clock.now())) return;
       for (const executorId of [...this.pending]) await this.evacuate(executorId);
     } catch (error) {
       this.logger.warn(`evacuation pass failed: ${String(error)}`);
