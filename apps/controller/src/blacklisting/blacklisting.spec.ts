@@ -11,16 +11,23 @@ const APP_ID = 'mini-1';
 const NEXT_FENCE_PATH = '/drove/leader/c-0000000009';
 const EXECUTORS = '/apis/v1/cluster/executors';
 
-/** Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. */
+/**
+ * Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. As the real
+ * executor does, a state change is pushed as a snapshot before the message is answered.
+ */
 class Executors implements ExecutorMessenger {
   readonly one = new FakeExecutor('exec-1-id', 'exec-1', 3000);
   readonly two = new FakeExecutor('exec-2-id', 'exec-2', 3010);
   gate: Promise<void> | undefined;
+  pushSnapshot: (executor: FakeExecutor) => Promise<unknown> = () => Promise.resolve();
 
   async send(address: ExecutorAddressJson, message: ExecutorMessage) {
     await this.gate;
     const target = address.executorId === this.one.executorId ? this.one : this.two;
-    return target.send(address, message);
+    const before = target.executorState;
+    const answer = await target.send(address, message);
+    if (target.executorState !== before) await this.pushSnapshot(target);
+    return answer;
   }
 }
 
@@ -60,6 +67,7 @@ describe('executor blacklisting with two in-process executors', () => {
   beforeEach(async () => {
     executors = new Executors();
     ctl = await startTestController(NOW, undefined, executors, true, 60_000);
+    executors.pushSnapshot = snapshot;
     for (const executor of [executors.one, executors.two]) {
       executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
     }
@@ -114,8 +122,11 @@ describe('executor blacklisting with two in-process executors', () => {
     expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST', 'UNBLACKLIST']);
     expect(await eventsOf('executor-exec-1-id')).toEqual([
       'ExecutorAdded',
+      'ExecutorStateChanged',
       'ExecutorBlacklistRequested',
+      'ExecutorStateChanged',
       'ExecutorBlacklisted',
+      'ExecutorStateChanged',
       'ExecutorUnblacklisted',
     ]);
   });

@@ -66,7 +66,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     this.stopListening = this.registry.onChange((change) => {
       if (change.type === 'UPDATED' && this.fence.path() !== null)
-        void this.follow(change.identity.executorId);
+        void this.follow(change.identity.executorId, false);
     });
     if (this.enabled) this.timer = setInterval(() => void this.tick(), TICK_MS);
   }
@@ -102,7 +102,8 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     this.ticking = true;
     try {
       if (this.scannedFor !== fence) {
-        for (const { executorId } of this.registry.identities()) await this.follow(executorId);
+        this.pending.clear();
+        for (const { executorId } of this.registry.identities()) await this.follow(executorId, true);
         this.scannedFor = fence;
       }
       // maintenance pauses changes: the move waits for the window to close
@@ -115,12 +116,15 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** Takes the log's word on one executor: cordoned while (being) blacklisted, pending while requested. */
-  private async follow(executorId: string): Promise<void> {
+  /**
+   * Takes the log's word on one executor: cordoned while (being) blacklisted, pending while requested. Only the
+   * scan on leading also lifts (`exact`): an executor reports BLACKLIST_REQUESTED before the request is recorded,
+   * and that report must not undo the request being made.
+   */
+  private async follow(executorId: string, exact: boolean): Promise<void> {
     const { state } = await this.pipeline.load(executorDecider, executorStream(executorId));
-    this.registry.cordon(executorId, state.blacklist !== 'NONE');
+    if (exact || state.blacklist !== 'NONE') this.registry.cordon(executorId, state.blacklist !== 'NONE');
     if (state.blacklist === 'REQUESTED') this.pending.add(executorId);
-    else this.pending.delete(executorId);
   }
 
   private async evacuate(executorId: string): Promise<void> {
