@@ -151,6 +151,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
         { actor: this.hostname },
       );
       if (outcome.ok) this.logger.log(`${executorId}: replacing ${healthyHere.length} of ${appId}`);
+      else this.logger.warn(`${executorId}: ${appId} not replaced: ${outcome.error.messages.join(', ')}`);
     }
     if (remaining > 0) return;
     await this.confirm(executorId);
