@@ -72,7 +72,7 @@ describe('blacklisting an executor process moves its instance to the other one',
     admin.close();
   });
 
-  it('blacklists, moves, serves the log files through the controller, and unblacklists', async () => {
+  it('blacklists, moves, serves the log files through the controller, feeds the events, and unblacklists', async () => {
     const activeExecutor = async (i: number) => {
       executors.push(startExecutor(EXECUTORS[i], namespace, run, HOST_PORTS[i]));
       return waitFor(`executor ${i} ACTIVE`, async () => {
@@ -113,6 +113,12 @@ describe('blacklisting an executor process moves its instance to the other one',
     await waitFor('the first executor BLACKLISTED', async () =>
       (await executorOn(EXECUTORS[0]))?.state === 'BLACKLISTED' ? true : undefined,
     );
+
+    const feed = (await api('cluster/events/latest?size=1000')) as { events: { type: string }[] };
+    const types = feed.events.map((e) => e.type);
+    for (const type of ['LEADERSHIP_ACQUIRED', 'EXECUTOR_BLACKLIST_REQUESTED', 'EXECUTOR_BLACKLISTED']) {
+      expect(types).toContain(type);
+    }
 
     const unblacklisted = await api(`cluster/executors/unblacklist?id=${first.executorId}`, 'POST');
     expect(unblacklisted).toMatchObject({ successful: [first.executorId], failed: [] });
