@@ -89,7 +89,7 @@ export class BlacklistingService {
     if (this.busy) return success(rejected(ids, BLACKLIST_TEXTS.busy));
     this.busy = true;
     try {
-      return success(await work());
+      return success(await this.evacuation.during(work));
     } finally {
       this.busy = false;
     }

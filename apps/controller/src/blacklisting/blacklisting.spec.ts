@@ -112,6 +112,11 @@ describe('executor blacklisting with two in-process executors', () => {
     expect(sentTo(executors.two)).toEqual([]);
     expect(executors.one.received.filter((m) => m.type === 'STOP_INSTANCE')).toHaveLength(2);
 
+    // restarted, it forgot: told again
+    executors.one.executorState = 'ACTIVE';
+    await snapshot(executors.one);
+    await waitUntil('BLACKLIST again', async () => sentTo(executors.one).length === 3, 5_000);
+
     const unblacklisted = await ctl.post(`${EXECUTORS}/unblacklist?id=exec-1-id`);
     expect(unblacklisted.body.data).toEqual({
       successful: ['exec-1-id'],
@@ -119,13 +124,15 @@ describe('executor blacklisting with two in-process executors', () => {
       approxCompletionTimeMs: 0,
       message: 'Unblacklisting successful for all executors',
     });
-    expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST', 'UNBLACKLIST']);
+    expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST', 'BLACKLIST', 'UNBLACKLIST']);
     expect(await eventsOf('executor-exec-1-id')).toEqual([
       'ExecutorAdded',
       'ExecutorStateChanged',
       'ExecutorBlacklistRequested',
       'ExecutorStateChanged',
       'ExecutorBlacklisted',
+      'ExecutorStateChanged',
+      'ExecutorStateChanged',
       'ExecutorStateChanged',
       'ExecutorUnblacklisted',
     ]);
@@ -145,9 +152,11 @@ describe('executor blacklisting with two in-process executors', () => {
     ctl.store.grantFence(NEXT_FENCE_PATH);
     ctl.fence.lead(NEXT_FENCE_PATH);
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    // the request is told again (the executor reports ACTIVE), but nothing moves
     expect([...executors.one.received, ...executors.two.received].map((m) => m.type)).toEqual([
       'START_INSTANCE',
       'START_INSTANCE',
+      'BLACKLIST_REQUESTED',
     ]);
     await ctl.post('/apis/v1/cluster/maintenance/unset');
     ctl.clock.at += 40_001;
@@ -158,7 +167,7 @@ describe('executor blacklisting with two in-process executors', () => {
     );
     const after = await healthy();
     expect(after.map((i) => i.executorId)).toEqual(['exec-2-id', 'exec-2-id']);
-    expect(sentTo(executors.one)).toEqual(['BLACKLIST']);
+    expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST']);
   });
 
   it.each([

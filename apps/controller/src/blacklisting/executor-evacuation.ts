@@ -50,6 +50,9 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   private timer: NodeJS.Timeout | undefined;
   private stopListening: (() => void) | undefined;
   private ticking = false;
+  /** Blacklist requests being served, and a count of their starts and ends: a re-send must not race one. */
+  private requestsInFlight = 0;
+  private requestEpoch = 0;
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -74,6 +77,18 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   onModuleDestroy(): void {
     clearInterval(this.timer);
     this.stopListening?.();
+  }
+
+  /** The blacklisting service serves a request meanwhile. */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    this.requestsInFlight += 1;
+    this.requestEpoch += 1;
+    try {
+      return await work();
+    } finally {
+      this.requestsInFlight -= 1;
+      this.requestEpoch += 1;
+    }
   }
 
   /** The blacklisting service recorded a request: start moving at once. */
@@ -119,12 +134,31 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   /**
    * Takes the log's word on one executor: cordoned while (being) blacklisted, pending while requested. Only the
    * scan on leading also lifts (`exact`): an executor reports BLACKLIST_REQUESTED before the request is recorded,
-   * and that report must not undo the request being made.
+   * and that report must not undo the request being made. An executor the log has blacklisted that reports
+   * ACTIVE (restarted, say) is told again.
    */
   private async follow(executorId: string, exact: boolean): Promise<void> {
+    const epoch = this.requestEpoch;
     const { state } = await this.pipeline.load(executorDecider, executorStream(executorId));
     if (exact || state.blacklist !== 'NONE') this.registry.cordon(executorId, state.blacklist !== 'NONE');
     if (state.blacklist === 'REQUESTED') this.pending.add(executorId);
+    // an unblacklisted executor reports ACTIVE before the log says so: no re-send while a request is served
+    if (state.blacklist === 'NONE' || this.requestsInFlight > 0 || epoch !== this.requestEpoch) return;
+    if (this.registry.get(executorId)?.executorState !== 'ACTIVE') return;
+    await this.tell(executorId, state.blacklist === 'BLACKLISTED' ? 'BLACKLIST' : 'BLACKLIST_REQUESTED');
+  }
+
+  private async tell(executorId: string, type: 'BLACKLIST' | 'BLACKLIST_REQUESTED'): Promise<boolean> {
+    const address = this.registry.address(executorId);
+    if (!address) return false;
+    const sent = await this.messenger.send(address, {
+      type,
+      header: requestHeader('CONTROLLER', this.ids, this.clock),
+      address,
+    });
+    if (sent.status !== 'ACCEPTED')
+      this.logger.warn(`${executorId}: ${type} not accepted (${sent.error ?? sent.status})`);
+    return sent.status === 'ACCEPTED';
   }
 
   private async evacuate(executorId: string): Promise<void> {
@@ -158,17 +192,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async confirm(executorId: string): Promise<void> {
-    const address = this.registry.address(executorId);
-    if (!address) return;
-    const sent = await this.messenger.send(address, {
-      type: 'BLACKLIST',
-      header: requestHeader('CONTROLLER', this.ids, this.clock),
-      address,
-    });
-    if (sent.status !== 'ACCEPTED') {
-      this.logger.warn(`${executorId}: BLACKLIST not accepted (${sent.error ?? sent.status}), will retry`);
-      return;
-    }
+    if (!(await this.tell(executorId, 'BLACKLIST'))) return;
     const outcome = await this.pipeline.execute(
       executorDecider,
       executorStream(executorId),
