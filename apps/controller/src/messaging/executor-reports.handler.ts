@@ -15,6 +15,7 @@ import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
+import { recordTaskReport } from '../tasks/task-reports';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from './executor-messenger';
 
 /** A zombie is sent STOP at most this often while executors keep reporting it. */
@@ -73,8 +74,11 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
         await this.snapshot(message.nodeData, actor);
         return;
       case 'TASK_STATE_REPORT':
+        this.registry.updateResources(message.resourceSnapshot);
+        await recordTaskReport(this.pipeline, this.clusterView, message.instanceInfo, actor, this.clock);
+        return;
       case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
-        // tasks and local services are not run by this controller yet: only the resources are taken
+        // local services are not run by this controller yet: only the resources are taken
         this.registry.updateResources(message.resourceSnapshot);
         return;
     }
@@ -93,6 +97,9 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
       const known = view.instance(info.instanceId);
       if (!known) this.stopZombie(info);
       else if (known.state !== info.state) await this.recordInstance(info, actor);
+    }
+    for (const task of nodeData.tasks ?? []) {
+      await recordTaskReport(this.pipeline, this.clusterView, task, actor, this.clock);
     }
   }
 
