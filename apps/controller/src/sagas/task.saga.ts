@@ -6,6 +6,7 @@ import {
   TaskCommand,
   TaskInfoJson,
   TaskSpecJson,
+  TERMINAL_TASK_STATES,
   requestHeader,
   taskDecider,
   taskInstanceSpec,
@@ -21,6 +22,8 @@ import { ClusterViewService } from '../projections/cluster-view.service';
 import { RUN_SAGAS } from './application-operations.saga';
 
 const TICK_MS = 500;
+/** Drove's TaskRunner marks a task not heard of for 60 s LOST; here: its executor gone from the registry for 60 s. */
+export const TASK_LOST_AFTER_MS = 60_000;
 
 /**
  * Runs tasks to completion, on the leader only (Drove's TaskRunner). A reconcile loop over the task view:
@@ -29,6 +32,7 @@ const TICK_MS = 500;
  *   that cannot be placed or whose START_TASK is refused is recorded LOST with the reason;
  * - a KILL recorded while the task runs: STOP_TASK to its executor (again after a leader change: the executor
  *   refuses a stop for a task no longer running).
+ * - a task not finished whose executor has been gone for TASK_LOST_AFTER_MS: recorded LOST (`Instance lost`).
  * Everything else is the executor's reports, recorded by ExecutorReportsHandler.
  */
 @Injectable()
@@ -36,6 +40,7 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TaskSaga');
   private readonly busy = new Set<string>();
   private readonly stopsSent = new Set<string>();
+  private readonly executorMissingSince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -72,15 +77,41 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private workFor(task: TaskAggregate): (() => Promise<void>) | undefined {
-    if (task.state === undefined && !task.killRequested) return () => this.start(task);
-    if (task.state === undefined && task.killRequested) {
+    const state = task.state;
+    if (state === undefined) {
+      if (!task.killRequested) return () => this.start(task);
       return () => this.record(task, this.infoOf(task, 'STOPPED', 'Task was killed before it started'));
     }
     const instanceId = task.instanceId as string;
-    if (task.killRequested && task.state === 'RUNNING' && !this.stopsSent.has(instanceId)) {
+    if (task.killRequested && state === 'RUNNING' && !this.stopsSent.has(instanceId)) {
       return () => this.stop(task);
     }
-    return undefined;
+    if (TERMINAL_TASK_STATES.includes(state) || !this.executorGoneLongEnough(task)) return undefined;
+    const command: TaskCommand = {
+      type: 'MarkTaskLost',
+      sourceAppName: task.sourceAppName as string,
+      taskId: task.taskId as string,
+      errorMessage: 'Instance lost',
+      at: this.clock.now(),
+    };
+    return () => {
+      this.executorMissingSince.delete(instanceId);
+      return this.execute(task, command);
+    };
+  }
+
+  /** Measured from when this leader first saw the executor missing: a new leader waits the full time again. */
+  private executorGoneLongEnough(task: TaskAggregate): boolean {
+    const instanceId = task.instanceId as string;
+    const executorId = task.info?.executorId;
+    if (executorId && this.registry.get(executorId)) {
+      this.executorMissingSince.delete(instanceId);
+      return false;
+    }
+    const now = this.clock.now();
+    const since = this.executorMissingSince.get(instanceId) ?? now;
+    this.executorMissingSince.set(instanceId, since);
+    return now - since >= TASK_LOST_AFTER_MS;
   }
 
   private async start(task: TaskAggregate): Promise<void> {
@@ -163,8 +194,11 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     return info;
   }
 
-  private async record(task: TaskAggregate, info: TaskInfoJson): Promise<void> {
-    const command: TaskCommand = { type: 'RecordTaskState', info, at: this.clock.now() };
+  private record(task: TaskAggregate, info: TaskInfoJson): Promise<void> {
+    return this.execute(task, { type: 'RecordTaskState', info, at: this.clock.now() });
+  }
+
+  private async execute(task: TaskAggregate, command: TaskCommand): Promise<void> {
     const stream = taskStream(task.sourceAppName as string, task.taskId as string);
     const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor: this.hostname });
     if (!outcome.ok) {

@@ -1,5 +1,7 @@
 import { taskStream } from '@drove/domain';
 import { opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { TASK_LOST_AFTER_MS } from '../sagas/task.saga';
 import { EXECUTOR_HEADERS } from '../testing/fake-executor';
 import { FakeTaskExecutor } from '../testing/fake-task-executor';
 import { startTestController, TestController } from '../testing/test-controller';
@@ -95,6 +97,20 @@ describe('tasks API and saga with an in-process executor', () => {
     expect((await ctl.get('/apis/v1/tasks/batch/instances/T2')).body).toEqual({
       status: 'FAILED',
       message: 'No such task instance batch/T2',
+    });
+  });
+
+  it('marks a task LOST once its executor has been gone for 60 s', async () => {
+    await create('T5');
+    await settles('T5', 'RUNNING');
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', ctl.clock.now());
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await show('T5'))?.state).toBe('RUNNING');
+    ctl.clock.at += TASK_LOST_AFTER_MS;
+    await settles('T5', 'LOST');
+    expect(await show('T5')).toMatchObject({
+      taskResult: { status: 'LOST', exitCode: -1 },
+      errorMessage: 'Instance lost',
     });
   });
 
