@@ -30,7 +30,7 @@ async function api(path: string, body?: unknown): Promise<{ status: string; data
   return (await res.json()) as { status: string; data: unknown };
 }
 
-const taskSpec = (taskId: string, exitCode: number) => ({
+const taskSpec = (taskId: string, exitCode: number, iterations = 2) => ({
   sourceAppName: 'e2e-batch',
   taskId,
   executable: { type: 'DOCKER', url: 'drove-test/task:latest', dockerPullTimeout: '100 seconds' },
@@ -38,7 +38,7 @@ const taskSpec = (taskId: string, exitCode: number) => ({
     { type: 'CPU', count: 1 },
     { type: 'MEMORY', sizeInMB: 64 },
   ],
-  env: { ITERATIONS: '2', EXIT_CODE: String(exitCode) },
+  env: { ITERATIONS: String(iterations), EXIT_CODE: String(exitCode) },
 });
 
 describe('tasks on a controller and an executor process, real ZooKeeper and dockerd', () => {
@@ -66,6 +66,18 @@ describe('tasks on a controller and an executor process, real ZooKeeper and dock
     admin.close();
   });
 
+  const show = async (taskId: string) =>
+    (await api(`tasks/e2e-batch/instances/${taskId}`)).data as TaskInfo | undefined;
+  const reaches = (taskId: string, state: string) =>
+    waitFor(
+      `task ${taskId} ${state}`,
+      async () => {
+        const info = await show(taskId);
+        return info?.state === state ? info : undefined;
+      },
+      60_000,
+    );
+
   it('runs a task exiting 0 to SUCCESSFUL and one exiting 3 to FAILED with exit code 3', async () => {
     for (const [taskId, exitCode] of [
       ['ok', 0],
@@ -78,19 +90,26 @@ describe('tasks on a controller and an executor process, real ZooKeeper and dock
       });
       expect(created).toMatchObject({ status: 'SUCCESS', data: { taskId: `e2e-batch-${taskId}` } });
     }
-    const stopped = (taskId: string) =>
-      waitFor(
-        `task ${taskId} STOPPED`,
-        async () => {
-          const info = (await api(`tasks/e2e-batch/instances/${taskId}`)).data as TaskInfo | undefined;
-          return info?.state === 'STOPPED' ? info : undefined;
-        },
-        60_000,
-      );
-    const [ok, bad] = await Promise.all([stopped('ok'), stopped('bad')]);
+    const [ok, bad] = await Promise.all([reaches('ok', 'STOPPED'), reaches('bad', 'STOPPED')]);
     expect(ok.taskResult).toEqual({ status: 'SUCCESSFUL', exitCode: 0 });
     expect(bad.taskResult).toEqual({ status: 'FAILED', exitCode: 3 });
     expect(bad.errorMessage).toContain('3');
     expect((await api('tasks')).data).toEqual([]);
+  }, 90_000);
+
+  it('kills a running task with KILL: STOP_TASK, then STOPPED and CANCELLED', async () => {
+    await api('tasks/operations', { type: 'CREATE', spec: taskSpec('long', 0, 120), opSpec });
+    await reaches('long', 'RUNNING');
+    expect((await api('tasks')).data).toEqual([
+      expect.objectContaining({ taskId: 'long', state: 'RUNNING' }),
+    ]);
+    const killed = await api('tasks/operations', {
+      type: 'KILL',
+      sourceAppName: 'e2e-batch',
+      taskId: 'long',
+      opSpec,
+    });
+    expect(killed).toMatchObject({ status: 'SUCCESS', data: { taskId: 'long' } });
+    expect((await reaches('long', 'STOPPED')).taskResult).toEqual({ status: 'CANCELLED', exitCode: -1 });
   }, 90_000);
 });
