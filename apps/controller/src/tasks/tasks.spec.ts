@@ -4,7 +4,7 @@ import { ExecutorRegistry } from '../executors/executor-registry';
 import { TASK_LOST_AFTER_MS } from '../sagas/task.saga';
 import { EXECUTOR_HEADERS } from '../testing/fake-executor';
 import { FakeTaskExecutor } from '../testing/fake-task-executor';
-import { startTestController, TestController } from '../testing/test-controller';
+import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
 const NOW = 1_700_000_000_000;
@@ -112,6 +112,51 @@ describe('tasks API and saga with an in-process executor', () => {
       taskResult: { status: 'LOST', exitCode: -1 },
       errorMessage: 'Instance lost',
     });
+  });
+
+  it('resumes a task a previous leader started: no second START_TASK, snapshot reports recorded, KILL sent', async () => {
+    const info = {
+      sourceAppName: 'batch',
+      taskId: 'T6',
+      instanceId: 'TI-previous',
+      executorId: 'exec-1-id',
+      hostname: 'exec-1',
+      executable: taskSpec('T6').executable,
+      resources: [],
+      state: 'PENDING',
+      metadata: {},
+      errorMessage: '',
+      created: NOW,
+      updated: NOW,
+    };
+    const data = {
+      taskRunId: 'batch-T6',
+      instanceId: 'TI-previous',
+      spec: taskSpec('T6'),
+      opSpec: opSpecJson(),
+      at: NOW,
+    };
+    await ctl.store.append(
+      taskStream('batch', 'T6'),
+      0,
+      [
+        { id: 'e-1', type: 'TaskCreated', data },
+        { id: 'e-2', type: 'TaskStateChanged', data: { info, at: NOW } },
+      ],
+      { fence: TEST_FENCE_PATH },
+    );
+    const header = { id: 's-2', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
+    const nodeData = { ...executor.nodeData(), tasks: [{ ...info, state: 'RUNNING', updated: NOW + 10 }] };
+    await ctl.post('/apis/v1/messages', { type: 'EXECUTOR_SNAPSHOT', header, nodeData }, EXECUTOR_HEADERS);
+    await settles('T6', 'RUNNING');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(executor.received.filter((m) => m.type === 'START_TASK')).toEqual([]);
+    await kill('T6');
+    await waitUntil('STOP_TASK sent', () =>
+      Promise.resolve(
+        executor.received.some((m) => m.type === 'STOP_TASK' && m.instanceId === 'TI-previous'),
+      ),
+    );
   });
 
   it('refuses with Drove texts and stores nothing', async () => {
