@@ -6,6 +6,7 @@ import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-mo
 import { InstanceJobs } from '../sagas/instance-jobs';
 import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
 import { TaskSaga } from '../sagas/task.saga';
+import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
@@ -32,6 +33,7 @@ export class ExecutionModule {
         ApplicationOperationsSaga,
         ApplicationMonitor,
         TaskSaga,
+        TaskReports,
       ],
       controllers: [ExecutorsController, MessagesController],
       exports: [ExecutorRegistry, ExecutorReportsHandler],

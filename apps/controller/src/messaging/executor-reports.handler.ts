@@ -15,7 +15,7 @@ import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
-import { recordTaskReport } from '../tasks/task-reports';
+import { TaskReports } from '../tasks/task-reports';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from './executor-messenger';
 
 /** A zombie is sent STOP at most this often while executors keep reporting it. */
@@ -42,6 +42,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly taskReports: TaskReports,
   ) {}
 
   /**
@@ -75,7 +76,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
         return;
       case 'TASK_STATE_REPORT':
         this.registry.updateResources(message.resourceSnapshot);
-        await recordTaskReport(this.pipeline, this.clusterView, message.instanceInfo, actor, this.clock);
+        await this.taskReports.record(message.instanceInfo, actor);
         return;
       case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
         // local services are not run by this controller yet: only the resources are taken
@@ -98,9 +99,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
       if (!known) this.stopZombie(info);
       else if (known.state !== info.state) await this.recordInstance(info, actor);
     }
-    for (const task of nodeData.tasks ?? []) {
-      await recordTaskReport(this.pipeline, this.clusterView, task, actor, this.clock);
-    }
+    for (const task of nodeData.tasks ?? []) await this.taskReports.record(task, actor);
   }
 
   private stopZombie(info: InstanceInfoJson): void {

@@ -53,6 +53,31 @@ describe('tasks API and saga with an in-process executor', () => {
   const settles = (taskId: string, state: string) =>
     waitUntil(`task ${taskId} ${state}`, async () => (await show(taskId))?.state === state, 10_000);
 
+  const reported = (taskId: string, instanceId: string, state: string) => ({
+    sourceAppName: 'batch',
+    taskId,
+    instanceId,
+    executorId: 'exec-1-id',
+    hostname: 'exec-1',
+    executable: taskSpec(taskId).executable,
+    resources: [],
+    state,
+    metadata: {},
+    errorMessage: '',
+    created: NOW,
+    updated: NOW,
+  });
+  const snapshotWith = async (task: Record<string, unknown>) => {
+    const header = { id: 's-2', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
+    const nodeData = { ...executor.nodeData(), tasks: [task] };
+    const answer = await ctl.post(
+      '/apis/v1/messages',
+      { type: 'EXECUTOR_SNAPSHOT', header, nodeData },
+      EXECUTOR_HEADERS,
+    );
+    expect(answer.code).toBe(200);
+  };
+
   it.each([
     ['exit 0', '0', 'SUCCESSFUL', 0, ''],
     ['exit 3', '3', 'FAILED', 3, 'Task instance exited with status: 3'],
@@ -115,20 +140,7 @@ describe('tasks API and saga with an in-process executor', () => {
   });
 
   it('resumes a task a previous leader started: no second START_TASK, snapshot reports recorded, KILL sent', async () => {
-    const info = {
-      sourceAppName: 'batch',
-      taskId: 'T6',
-      instanceId: 'TI-previous',
-      executorId: 'exec-1-id',
-      hostname: 'exec-1',
-      executable: taskSpec('T6').executable,
-      resources: [],
-      state: 'PENDING',
-      metadata: {},
-      errorMessage: '',
-      created: NOW,
-      updated: NOW,
-    };
+    const info = reported('T6', 'TI-previous', 'PENDING');
     const data = {
       taskRunId: 'batch-T6',
       instanceId: 'TI-previous',
@@ -145,9 +157,7 @@ describe('tasks API and saga with an in-process executor', () => {
       ],
       { fence: TEST_FENCE_PATH },
     );
-    const header = { id: 's-2', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
-    const nodeData = { ...executor.nodeData(), tasks: [{ ...info, state: 'RUNNING', updated: NOW + 10 }] };
-    await ctl.post('/apis/v1/messages', { type: 'EXECUTOR_SNAPSHOT', header, nodeData }, EXECUTOR_HEADERS);
+    await snapshotWith({ ...info, state: 'RUNNING', updated: NOW + 10 });
     await settles('T6', 'RUNNING');
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(executor.received.filter((m) => m.type === 'START_TASK')).toEqual([]);
@@ -157,6 +167,14 @@ describe('tasks API and saga with an in-process executor', () => {
         executor.received.some((m) => m.type === 'STOP_TASK' && m.instanceId === 'TI-previous'),
       ),
     );
+  });
+
+  it('sends STOP_TASK to a RUNNING task the log does not know (a zombie), records nothing', async () => {
+    await snapshotWith(reported('ghost', 'TI-ghost', 'RUNNING'));
+    expect(executor.received).toEqual([
+      expect.objectContaining({ type: 'STOP_TASK', instanceId: 'TI-ghost' }),
+    ]);
+    expect(await ctl.store.readStream(taskStream('batch', 'ghost'))).toEqual([]);
   });
 
   it('refuses with Drove texts and stores nothing', async () => {
