@@ -92,6 +92,13 @@ describe('tasks on a controller and an executor process, real ZooKeeper and dock
     }
     const [ok, bad] = await Promise.all([reaches('ok', 'STOPPED'), reaches('bad', 'STOPPED')]);
     expect(ok.taskResult).toEqual({ status: 'SUCCESSFUL', exitCode: 0 });
+    // what drove-cli's `tasks show` requires
+    expect(ok).toMatchObject({
+      hostname: '127.0.0.1',
+      volumes: [],
+      metadata: {},
+      executable: { type: 'DOCKER' },
+    });
     expect(bad.taskResult).toEqual({ status: 'FAILED', exitCode: 3 });
     expect(bad.errorMessage).toContain('3');
     expect((await api('tasks')).data).toEqual([]);

@@ -150,7 +150,9 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
       }
       session.release(instanceId);
       const error = sent.error ?? `START_TASK ${sent.status}`;
-      await this.record(task, { ...pending, ...this.infoOf(task, 'LOST', error), executorId, resources });
+      // from the view, which has the PENDING just recorded: the LOST must be stamped after it
+      const current = this.clusterView.view.tasks.task(spec.sourceAppName, spec.taskId) ?? task;
+      await this.record(current, this.infoOf(current, 'LOST', error));
     } finally {
       session.close();
     }
@@ -183,6 +185,8 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
       hostname: task.info?.hostname ?? '',
       executable: spec.executable as TaskInfoJson['executable'],
       resources: task.info?.resources ?? [],
+      // drove-cli's `tasks show` requires volumes[]
+      volumes: (spec.volumes as unknown[] | undefined) ?? [],
       ...(spec.env ? { env: spec.env as Record<string, string> } : {}),
       state,
       metadata: {},

@@ -125,6 +125,19 @@ describe('tasks API and saga with an in-process executor', () => {
     });
   });
 
+  it('records LOST with the reason when the executor refuses START_TASK', async () => {
+    executor.startAnswer = { status: 'FAILED', error: 'Not enough resources' };
+    await create('T7');
+    await settles('T7', 'LOST');
+    expect(await show('T7')).toMatchObject({
+      executorId: 'exec-1-id',
+      hostname: 'exec-1',
+      volumes: [],
+      taskResult: { status: 'LOST', exitCode: -1 },
+      errorMessage: 'Not enough resources',
+    });
+  });
+
   it('marks a task LOST once its executor has been gone for 60 s', async () => {
     await create('T5');
     await settles('T5', 'RUNNING');

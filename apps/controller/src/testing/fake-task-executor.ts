@@ -15,7 +15,8 @@ const END_PATH: TaskState[] = ['RUN_COMPLETED', 'DEPROVISIONING', 'STOPPED'];
 /**
  * The in-process executor, also running tasks as Drove's executor does: START_TASK walks the task to RUNNING;
  * a task whose env has ITERATIONS then completes with the exit code in EXIT_CODE (0 if unset), like the image
- * `drove-test/task`; one without runs until STOP_TASK (result CANCELLED, -1). Each state is pushed as a
+ * `drove-test/task`; one without runs until STOP_TASK (result CANCELLED, -1). `startAnswer` other than ACCEPTED
+ * refuses START_TASK. Each state is pushed as a
  * TASK_STATE_REPORT through the controller's own `POST /apis/v1/messages`.
  */
 export class FakeTaskExecutor extends FakeExecutor {
@@ -25,6 +26,7 @@ export class FakeTaskExecutor extends FakeExecutor {
   override send(address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
     if (message.type === 'START_TASK') {
       this.received.push(message);
+      if (this.startAnswer.status !== 'ACCEPTED') return Promise.resolve(this.startAnswer);
       void this.runTask(this.startedTask(message));
       return Promise.resolve({ status: 'ACCEPTED' });
     }
