@@ -95,6 +95,13 @@ describe('tasks API and saga with an in-process executor', () => {
       spec: { taskId: 'T1', sourceAppName: 'batch', instanceId: info?.instanceId },
     });
     expect((await ctl.get('/apis/v1/tasks')).body.data).toEqual([]);
+    // the saga's PENDING, then the executor's PROVISIONING ... STOPPED (its own PENDING is not a change)
+    await waitUntil('7 TASK_STATE_CHANGE events in the feed', async () => {
+      const summary = await ctl.get('/apis/v1/cluster/events/summary?lastSyncTime=0');
+      return (
+        (summary.body.data as { eventsCount: Record<string, number> }).eventsCount.TASK_STATE_CHANGE === 7
+      );
+    });
   });
 
   it('lists a running task, kills it with STOP_TASK, then deletes it', async () => {
