@@ -109,6 +109,7 @@ describe('tasks API and saga with an in-process executor', () => {
     await settles('T2', 'RUNNING');
     const list = (await ctl.get('/apis/v1/tasks')).body.data as TaskInfo[];
     expect(list.map((t) => t.state)).toEqual(['RUNNING']);
+    expect((await ctl.get('/apis/v1/cluster')).body.data).toMatchObject({ numActiveTasks: 1 });
     expect(await ctl.get('/apis/v1/tasks/batch/instances/T2')).toMatchObject({ code: 200 });
     const refused = await ctl.app.inject({ method: 'DELETE', url: '/apis/v1/tasks/batch/instances/T2' });
     expect(refused.json()).toEqual({
