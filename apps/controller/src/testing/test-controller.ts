@@ -10,6 +10,7 @@ import { CqrsModule } from '../cqrs/cqrs.module';
 import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
@@ -65,6 +66,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
+      TasksModule,
     ],
   })
   class TestModule {}
