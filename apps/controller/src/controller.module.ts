@@ -9,6 +9,7 @@ import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
 import { ExecutionModule } from './executors/execution.module';
+import { TasksModule } from './tasks/tasks.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
@@ -44,10 +45,10 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
+        TasksModule,
         BlacklistingModule,
         LeadershipRecordModule,
         LogFilesModule.register(options.executorCredentials),
-        BlacklistingModule,
       ],
     };
   }

@@ -1,2 +1,3 @@
 export * from './load-config';
 export * from './read-config-file';
+export * from './cluster-node-config';

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ACTIVE_TASK_STATES } from '@drove/domain';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApiResponse, success } from '../http/api-response';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -26,6 +27,7 @@ export class ClusterSummaryController {
         state: view.cluster.state,
         executors: this.registry.all(),
         apps: view.applications(),
+        activeTasks: view.tasks.all().filter((t) => t.state && ACTIVE_TASK_STATES.includes(t.state)).length,
       }),
     );
   }

@@ -27,13 +27,21 @@ export interface ClusterFacts {
   state: ClusterState;
   executors: readonly ExecutorNodeDataJson[];
   apps: readonly ApplicationAggregate[];
+  /** Tasks in Drove's ACTIVE_STATES. */
+  activeTasks?: number;
 }
 
 /** Drove shows the leader as `host:port`, without the scheme. */
 const hostPort = (baseUrl: string | null): string =>
   baseUrl === null ? ELECTION_UNDERWAY : baseUrl.replace(/^[a-z]+:\/\//i, '');
 
-export function clusterSummary({ leaderBaseUrl, state, executors, apps }: ClusterFacts): ClusterSummary {
+export function clusterSummary({
+  leaderBaseUrl,
+  state,
+  executors,
+  apps,
+  activeTasks = 0,
+}: ClusterFacts): ClusterSummary {
   const active = executors
     .map((data) => executorSummary(data))
     .filter((executor) => executor.state === 'ACTIVE');
@@ -50,8 +58,8 @@ export function clusterSummary({ leaderBaseUrl, state, executors, apps }: Cluste
     numApplications: apps.length,
     numActiveApplications: apps.filter((a) => a.state !== undefined && ACTIVE_APP_STATES.includes(a.state))
       .length,
-    // tasks and local services are not in the cluster view yet
-    numActiveTasks: 0,
+    numActiveTasks: activeTasks,
+    // local services are not in the cluster view yet
     numLocalServices: 0,
     numActiveLocalServices: 0,
     freeCores,

@@ -4,74 +4,19 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
 
-export class ServerConfig {
-  /** How executors and other controllers reach this one; defaults to the machine's host name. */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  hostname?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+export class ServerConfig extends NodeServerConfig {
   port = 4000;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
   adminPort = 4001;
-
-  @IsString()
-  @IsNotEmpty()
-  bindAddress = '0.0.0.0';
-}
-
-export class ZooKeeperConfig {
-  @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
-  connectionString = '127.0.0.1:2181';
-
-  /** Drove's key (`nameSpace`, not `namespace`), so Drove config files keep working. */
-  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be a single znode name (letters, digits, _ . -)' })
-  nameSpace = 'drove';
-
-  @IsInt()
-  @Min(2000)
-  @Max(120000)
-  sessionTimeoutMs = 30000;
-}
-
-export class ClusterSecret {
-  @IsIn(['CONTROLLER', 'EXECUTOR'])
-  nodeType!: 'CONTROLLER' | 'EXECUTOR';
-
-  @IsString()
-  @IsNotEmpty()
-  secret!: string;
-}
-
-export class ClusterAuthConfig {
-  @ValidateNested({ each: true })
-  @Type(() => ClusterSecret)
-  @ArrayUnique((s: ClusterSecret) => s.nodeType, { message: 'has more than one secret for a node type' })
-  @ArrayUnique((s: ClusterSecret) => s.secret, { message: 'must use a different secret per node type' })
-  secrets: ClusterSecret[] = [
-    Object.assign(new ClusterSecret(), { nodeType: 'CONTROLLER', secret: 'DefaultControllerSecret' }),
-    Object.assign(new ClusterSecret(), { nodeType: 'EXECUTOR', secret: 'DefaultExecutorSecret' }),
-  ];
 }
 
 export class InstanceAuthConfig {
@@ -159,3 +104,5 @@ export class ControllerConfig {
   @Type(() => InstallationConfig)
   installation = new InstallationConfig();
 }
+
+export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

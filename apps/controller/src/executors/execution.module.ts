@@ -5,6 +5,8 @@ import { MessagesController } from '../messaging/messages.controller';
 import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
 import { InstanceJobs } from '../sagas/instance-jobs';
 import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { TaskSaga } from '../sagas/task.saga';
+import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
@@ -30,6 +32,8 @@ export class ExecutionModule {
         InstanceJobs,
         ApplicationOperationsSaga,
         ApplicationMonitor,
+        TaskSaga,
+        TaskReports,
       ],
       controllers: [ExecutorsController, MessagesController],
       exports: [ExecutorRegistry, ExecutorReportsHandler, EXECUTOR_MESSENGER, RUN_SAGAS],

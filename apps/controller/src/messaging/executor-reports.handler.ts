@@ -15,6 +15,7 @@ import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
+import { TaskReports } from '../tasks/task-reports';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from './executor-messenger';
 
 /** A zombie is sent STOP at most this often while executors keep reporting it. */
@@ -41,6 +42,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly taskReports: TaskReports,
   ) {}
 
   /**
@@ -73,8 +75,11 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
         await this.snapshot(message.nodeData, actor);
         return;
       case 'TASK_STATE_REPORT':
+        this.registry.updateResources(message.resourceSnapshot);
+        await this.taskReports.record(message.instanceInfo, actor);
+        return;
       case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
-        // tasks and local services are not run by this controller yet: only the resources are taken
+        // local services are not run by this controller yet: only the resources are taken
         this.registry.updateResources(message.resourceSnapshot);
         return;
     }
@@ -94,6 +99,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
       if (!known) this.stopZombie(info);
       else if (known.state !== info.state) await this.recordInstance(info, actor);
     }
+    for (const task of nodeData.tasks ?? []) await this.taskReports.record(task, actor);
   }
 
   private stopZombie(info: InstanceInfoJson): void {

@@ -6,20 +6,23 @@ import {
   CLUSTER_STREAM,
   InstanceAggregate,
   InstanceEvent,
+  TaskEvent,
   applicationDecider,
   clusterDecider,
   instanceDecider,
 } from '@drove/domain';
 import { StoredEvent } from '@drove/events';
+import { TaskViewProjection } from '../tasks/task-view.projection';
 
 const APP_STREAM_PREFIX = 'app-';
 const INSTANCE_STREAM_PREFIX = 'instance-';
+const TASK_STREAM_PREFIX = 'task-';
 
 /**
  * The cluster view as far as the log has been read: every application folded with the application decider's
  * own evolve (so the view cannot disagree with what commands decide on), and the cluster aggregate.
- * Application instances are folded with the instance decider's evolve, indexed by their app. Tasks and
- * executors are not in it (executors live in the in-memory ExecutorRegistry).
+ * Application instances are folded with the instance decider's evolve, indexed by their app; tasks in `tasks`.
+ * Executors are not in it (executors live in the in-memory ExecutorRegistry).
  */
 export class ClusterViewProjection {
   private readonly apps = new Map<string, ApplicationAggregate>();
@@ -27,6 +30,7 @@ export class ClusterViewProjection {
   private readonly instancesByOwner = new Map<string, Set<string>>();
   private clusterState: ClusterAggregate = clusterDecider.initialState;
   private lastPosition = 0;
+  readonly tasks = new TaskViewProjection();
 
   get position(): number {
     return this.lastPosition;
@@ -54,6 +58,8 @@ export class ClusterViewProjection {
       else this.apps.set(appId, next);
     } else if (event.stream.startsWith(INSTANCE_STREAM_PREFIX)) {
       this.applyInstance(event.stream.slice(INSTANCE_STREAM_PREFIX.length), domainEvent as InstanceEvent);
+    } else if (event.stream.startsWith(TASK_STREAM_PREFIX)) {
+      this.tasks.apply(event.stream.slice(TASK_STREAM_PREFIX.length), domainEvent as TaskEvent);
     } else if (event.stream === CLUSTER_STREAM) {
       this.clusterState = clusterDecider.evolve(this.clusterState, domainEvent as ClusterEvent);
     }

@@ -11,6 +11,7 @@ import { CqrsModule } from '../cqrs/cqrs.module';
 import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -67,6 +68,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
+      TasksModule,
       BlacklistingModule,
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),
     ],

@@ -1,79 +1,22 @@
 import 'reflect-metadata';
+import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique,
   IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 
-export class ExecutorServerConfig {
-  /** The executor's host name as the controller reaches it (part of the executor id); defaults to os.hostname(). */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  hostname?: string;
-
-  /** The API port (`/apis/v1/messages`, log files); part of the executor id, as in Drove. */
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+export class ExecutorServerConfig extends NodeServerConfig {
+  /** The API port (`/apis/v1/messages`, log files); with the host name it makes the executor id, as in Drove. */
   port = 3000;
-
-  @IsInt()
-  @Min(1)
-  @Max(65535)
   adminPort = 3001;
-
-  @IsString()
-  @IsNotEmpty()
-  bindAddress = '0.0.0.0';
-}
-
-export class ExecutorZooKeeperConfig {
-  @Matches(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, { message: 'must be host:port[,host:port...]' })
-  connectionString = '127.0.0.1:2181';
-
-  /** Drove's key: every znode lives under `/<nameSpace>`. */
-  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'must be a single znode name (letters, digits, _ . -)' })
-  nameSpace = 'drove';
-
-  @IsInt()
-  @Min(2000)
-  @Max(120000)
-  sessionTimeoutMs = 30000;
-}
-
-export class ExecutorClusterSecret {
-  @IsIn(['CONTROLLER', 'EXECUTOR'])
-  nodeType!: 'CONTROLLER' | 'EXECUTOR';
-
-  @IsString()
-  @IsNotEmpty()
-  secret!: string;
-}
-
-/** Drove's `clusterAuth`: incoming messages may carry any listed secret; outgoing ones carry the EXECUTOR one. */
-export class ExecutorClusterAuthConfig {
-  @ValidateNested({ each: true })
-  @Type(() => ExecutorClusterSecret)
-  @ArrayUnique((s: ExecutorClusterSecret) => s.nodeType, {
-    message: 'has more than one secret for a node type',
-  })
-  @ArrayUnique((s: ExecutorClusterSecret) => s.secret, {
-    message: 'must use a different secret per node type',
-  })
-  secrets: ExecutorClusterSecret[] = [
-    Object.assign(new ExecutorClusterSecret(), { nodeType: 'CONTROLLER', secret: 'DefaultControllerSecret' }),
-    Object.assign(new ExecutorClusterSecret(), { nodeType: 'EXECUTOR', secret: 'DefaultExecutorSecret' }),
-  ];
 }
 
 export class ExecutorDockerConfig {
@@ -188,12 +131,12 @@ export class ExecutorConfig {
   server = new ExecutorServerConfig();
 
   @ValidateNested()
-  @Type(() => ExecutorZooKeeperConfig)
-  zookeeper = new ExecutorZooKeeperConfig();
+  @Type(() => ZooKeeperConfig)
+  zookeeper = new ZooKeeperConfig();
 
   @ValidateNested()
-  @Type(() => ExecutorClusterAuthConfig)
-  clusterAuth = new ExecutorClusterAuthConfig();
+  @Type(() => ClusterAuthConfig)
+  clusterAuth = new ClusterAuthConfig();
 
   @ValidateNested()
   @Type(() => ExecutorDockerConfig)

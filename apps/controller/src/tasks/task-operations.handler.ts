@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CLUSTER_STREAM,
+  Clock,
+  IdGenerator,
+  JSON_FAILURE_MESSAGE,
+  MAINTENANCE_MESSAGE,
+  ParseFailureKind,
+  TaskSpecDto,
+  TaskSpecJson,
+  clusterDecider,
+  fixedClock,
+  isInMaintenanceWindow,
+  parseTaskOperation,
+  parseTaskSpec,
+  taskCommandOf,
+  taskDecider,
+  taskStream,
+  toWire,
+  validateTaskSpec,
+} from '@drove/domain';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { CommandValidationError } from '../http/drove-errors';
+import { ClusterViewService } from '../projections/cluster-view.service';
+
+const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
+  failed.kind === 'JSON'
+    ? new CommandValidationError(failed.errors, JSON_FAILURE_MESSAGE)
+    : new CommandValidationError(failed.errors);
+
+/**
+ * POST /tasks/operations and /tasks/validate/spec: parse (Drove's texts), refuse in the maintenance window, check
+ * a CREATE's spec and that the cluster could run one instance of it, run the command through the pipeline. Any
+ * refusal is a 400 with nothing stored. The task saga carries out what is recorded.
+ */
+@Injectable()
+export class TaskOperationsHandler {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async handle(body: unknown, actor: string): Promise<{ taskId: string }> {
+    const parsed = parseTaskOperation(body);
+    if (!parsed.ok) throw parseFailure(parsed);
+    const op = parsed.value;
+    const now = this.clock.now();
+    await this.refuseInMaintenance(now);
+    if (op.type === 'CREATE') this.check(op.spec);
+    const { taskId, command } = taskCommandOf(op, this.ids, fixedClock(now));
+    const target = op.type === 'CREATE' ? (toWire(op.spec) as TaskSpecJson) : op;
+    const stream = taskStream(target.sourceAppName, target.taskId);
+    const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor });
+    if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
+    const last = outcome.positions[outcome.positions.length - 1];
+    if (last !== undefined) await this.clusterView.reached(last);
+    return { taskId };
+  }
+
+  async validateSpec(body: unknown): Promise<void> {
+    const parsed = parseTaskSpec(body);
+    if (!parsed.ok) throw parseFailure(parsed);
+    await this.refuseInMaintenance(this.clock.now());
+    this.check(parsed.value);
+  }
+
+  /** Drove's TaskEngine#validateTaskSpec: the spec's own checks, then room for one instance on the cluster. */
+  private check(dto: TaskSpecDto): void {
+    const errors = validateTaskSpec(dto);
+    if (errors.length > 0) throw new CommandValidationError(errors);
+    const spec = toWire(dto) as TaskSpecJson;
+    const shortage = this.registry.scheduler.admit({
+      kind: 'TASK',
+      policy: spec.placementPolicy,
+      resources: spec.resources,
+      instances: 1,
+    });
+    if (shortage) throw new CommandValidationError([shortage]);
+  }
+
+  private async refuseInMaintenance(now: number): Promise<void> {
+    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
+    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
+    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
+  }
+}

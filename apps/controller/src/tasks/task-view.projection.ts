@@ -1,0 +1,28 @@
+import { TaskAggregate, TaskEvent, taskDecider } from '@drove/domain';
+
+/**
+ * Tasks as far as the log has been read, folded with the task decider's own evolve, keyed by the stream's
+ * `<sourceAppName>-<taskId>`. A deleted task is forgotten (its id may be used again); the log keeps its history.
+ */
+export class TaskViewProjection {
+  private readonly tasksById = new Map<string, TaskAggregate>();
+
+  apply(taskRunId: string, event: TaskEvent): void {
+    const next: TaskAggregate | undefined = taskDecider.evolve(
+      this.tasksById.get(taskRunId) ?? taskDecider.initialState,
+      event,
+    );
+    if (next === undefined) return;
+    if (next.deleted) this.tasksById.delete(taskRunId);
+    else this.tasksById.set(taskRunId, next);
+  }
+
+  task(sourceAppName: string, taskId: string): TaskAggregate | undefined {
+    return this.tasksById.get(`${sourceAppName}-${taskId}`);
+  }
+
+  /** In the order the tasks were created. */
+  all(): TaskAggregate[] {
+    return [...this.tasksById.values()];
+  }
+}
