@@ -1,7 +1,8 @@
 import { AddressInfo } from 'node:net';
 import { IncomingMessage, Server, createServer } from 'node:http';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
-import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { EXECUTOR_HEADERS } from '../testing/fake-executor';
+import { FakeTaskExecutor } from '../testing/fake-task-executor';
 import { startTestController, TestController, TEST_HOSTNAME } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
@@ -12,6 +13,7 @@ interface Instance {
   state: string;
 }
 
+const TASK_LIST = '/apis/v1/logfiles/tasks/batch/T-1/list';
 const BIG = 'x'.repeat(256 * 1024);
 
 /** The executor's file-stream API on loopback: records each request, answers by path. */
@@ -47,7 +49,7 @@ describe('log files proxied to the executor running the instance', () => {
     seen = [];
     server = fakeFileStream(seen);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const executor = new FakeExecutor('exec-1-id', '127.0.0.1', (server.address() as AddressInfo).port);
+    const executor = new FakeTaskExecutor('exec-1-id', '127.0.0.1', (server.address() as AddressInfo).port);
     ctl = await startTestController(NOW, undefined, executor, true, 60_000);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
     await ctl.post(
@@ -109,6 +111,27 @@ describe('log files proxied to the executor running the instance', () => {
     expect(renamed.headers['content-disposition']).toBe(
       `attachment; filename=${APP_ID}_${instanceId}_output.log-2024-07-04_10-20-30`,
     );
+  });
+
+  it('finds a task by its record and proxies to <sourceAppName>/<taskId>', async () => {
+    const spec = {
+      sourceAppName: 'batch',
+      taskId: 'T-1',
+      executable: { type: 'DOCKER', url: 'drove-test/task:latest', dockerPullTimeout: '100 seconds' },
+      resources: [
+        { type: 'CPU', count: 1 },
+        { type: 'MEMORY', sizeInMB: 64 },
+      ],
+    };
+    expect(
+      (await ctl.post('/apis/v1/tasks/operations', { type: 'CREATE', spec, opSpec: opSpecJson() })).code,
+    ).toBe(200);
+    await waitUntil(
+      'the task on its executor',
+      async () => (await inject(TASK_LIST)).statusCode === 200,
+      10_000,
+    );
+    expect(seen.at(-1)?.url).toBe('/apis/v1/logs/filestream/batch/T-1/list');
   });
 
   it.each([
