@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
@@ -38,6 +39,7 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
+        AuditModule,
       ],
     };
   }

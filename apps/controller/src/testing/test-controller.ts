@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { sequentialIdGenerator } from '@drove/domain';
 import { MemoryEventStore } from '@drove/events';
 import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
@@ -65,6 +66,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
+      AuditModule,
     ],
   })
   class TestModule {}
