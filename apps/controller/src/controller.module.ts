@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditLogConfig } from './audit/audit-log.config';
 import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
@@ -21,11 +22,19 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
+  audit?: AuditLogConfig;
 }
 
 @Module({})
 export class ControllerModule {
-  static create({ election, store, auth, hostname, messenger }: ControllerModuleOptions): DynamicModule {
+  static create({
+    election,
+    store,
+    auth,
+    hostname,
+    messenger,
+    audit,
+  }: ControllerModuleOptions): DynamicModule {
     return {
       module: ControllerModule,
       imports: [
@@ -39,7 +48,7 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
-        AuditModule,
+        AuditModule.register(audit),
       ],
     };
   }

@@ -35,7 +35,14 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
   const controllerSecret = config.clusterAuth.secrets.find((s) => s.nodeType === 'CONTROLLER');
   const messenger = new HttpExecutorMessenger({ secret: controllerSecret?.secret ?? '', nodeId: host });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ControllerModule.create({ election, store, auth: config, hostname: host, messenger }),
+    ControllerModule.create({
+      election,
+      store,
+      auth: config,
+      hostname: host,
+      messenger,
+      audit: config.audit,
+    }),
     new FastifyAdapter(),
   );
   const registry = app.get(ExecutorRegistry);

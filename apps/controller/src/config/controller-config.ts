@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AuditLogConfig } from '../audit/audit-log.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
@@ -158,4 +159,8 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => InstallationConfig)
   installation = new InstallationConfig();
+
+  @ValidateNested()
+  @Type(() => AuditLogConfig)
+  audit = new AuditLogConfig();
 }

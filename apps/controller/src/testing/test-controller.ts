@@ -66,7 +66,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
-      AuditModule,
+      AuditModule.register(),
     ],
   })
   class TestModule {}
