@@ -1,5 +1,6 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ANY, StoredEvent } from '@drove/events';
+import { clusterAt } from './cluster-history';
 import { startTestController, TestController } from '../testing/test-controller';
 
 const NOW = 1_700_000_000_000;
@@ -161,6 +162,12 @@ describe('audit API on an in-memory log', () => {
     expect(await at(NOW + 1500)).toEqual([['one-1'], 1, false]);
     expect(await at(NOW + 2999)).toEqual([['one-1', 'two-1'], 1, false]);
     expect(await at(NOW + 3000)).toEqual([['one-1', 'two-1'], 1, true]);
+    // the same answers from snapshots taken every 2 positions (apps and cluster state restored from JSON)
+    for (const t of [NOW, NOW + 1500, NOW + 2999, NOW + 3000]) {
+      const { data } = (await ctl.get(`/apis/v2/history/cluster?at=${t}`)).body;
+      expect(await clusterAt(ctl.store, t, 2)).toEqual(data);
+      expect(await clusterAt(ctl.store, t, 2)).toEqual(data);
+    }
     expect((await ctl.get('/apis/v2/history/cluster')).body).toMatchObject({
       data: { validationErrors: ['at (epoch ms) is required'] },
     });

@@ -13,6 +13,16 @@ import {
 import { StoredEvent } from '@drove/events';
 
 const APP_STREAM_PREFIX = 'app-';
+
+/** The projection as plain JSON, for snapshots (history). */
+export interface ClusterViewSnapshot {
+  position: number;
+  /** [appId, app], in creation order. */
+  apps: [string, ApplicationAggregate][];
+  /** [instanceId, instance], in the order the view first saw them. */
+  instances: [string, InstanceAggregate][];
+  cluster: ClusterAggregate;
+}
 const INSTANCE_STREAM_PREFIX = 'instance-';
 
 /**
@@ -27,6 +37,24 @@ export class ClusterViewProjection {
   private readonly instancesByOwner = new Map<string, Set<string>>();
   private clusterState: ClusterAggregate = clusterDecider.initialState;
   private lastPosition = 0;
+
+  static restore(snapshot: ClusterViewSnapshot): ClusterViewProjection {
+    const view = new ClusterViewProjection();
+    view.lastPosition = snapshot.position;
+    view.clusterState = snapshot.cluster;
+    for (const [id, app] of snapshot.apps) view.apps.set(id, app);
+    for (const [id, instance] of snapshot.instances) view.index(id, instance);
+    return view;
+  }
+
+  snapshot(): ClusterViewSnapshot {
+    return {
+      position: this.lastPosition,
+      apps: [...this.apps.entries()],
+      instances: [...this.instancesById.entries()],
+      cluster: this.clusterState,
+    };
+  }
 
   get position(): number {
     return this.lastPosition;
@@ -84,10 +112,15 @@ export class ClusterViewProjection {
       event,
     );
     if (next === undefined || next.ownerId === undefined) return;
-    this.instancesById.set(instanceId, next);
-    const owned = this.instancesByOwner.get(next.ownerId) ?? new Set<string>();
+    this.index(instanceId, next);
+  }
+
+  private index(instanceId: string, instance: InstanceAggregate): void {
+    const owner = instance.ownerId as string;
+    this.instancesById.set(instanceId, instance);
+    const owned = this.instancesByOwner.get(owner) ?? new Set<string>();
     owned.add(instanceId);
-    this.instancesByOwner.set(next.ownerId, owned);
+    this.instancesByOwner.set(owner, owned);
   }
 
   private forgetApplication(appId: string): void {
