@@ -6,6 +6,10 @@ import { AUDIT_LOG, AuditLog, FileAuditLog, NO_AUDIT_LOG } from './audit-log';
 import { AuditLogConfig } from './audit-log.config';
 import { AuditWritesInterceptor } from './audit-writes.interceptor';
 import { HistoryController } from './history.controller';
+import { HistorySnapshotWarmer } from './history-snapshot-warmer';
+import { EventStore } from '@drove/events';
+import { EVENT_STORE } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
 
 function auditLogOf(config: AuditLogConfig): AuditLog {
   if (!config.enabled) return NO_AUDIT_LOG;
@@ -30,6 +34,11 @@ export class AuditModule {
         { provide: AUDIT_LOG, useValue: auditLogOf(config) },
         { provide: APP_INTERCEPTOR, useClass: AuditWritesInterceptor },
         AuditDenialsHook,
+        {
+          provide: HistorySnapshotWarmer,
+          useFactory: (store: EventStore, fence: Fence) => new HistorySnapshotWarmer(store, fence),
+          inject: [EVENT_STORE, FENCE],
+        },
       ],
       exports: [AUDIT_LOG],
     };
