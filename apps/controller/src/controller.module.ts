@@ -2,6 +2,8 @@ import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditLogConfig } from './audit/audit-log.config';
 import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
 import { CqrsModule } from './cqrs/cqrs.module';
@@ -26,12 +28,13 @@ export interface ControllerModuleOptions {
   hostname: string;
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
+  audit?: AuditLogConfig;
 }
 
 @Module({})
 export class ControllerModule {
   static create(options: ControllerModuleOptions): DynamicModule {
-    const { election, store, auth, hostname, messenger } = options;
+    const { election, store, auth, hostname, messenger, audit } = options;
     return {
       module: ControllerModule,
       imports: [
@@ -49,6 +52,7 @@ export class ControllerModule {
         BlacklistingModule,
         LeadershipRecordModule,
         LogFilesModule.register(options.executorCredentials),
+        AuditModule.register(audit),
       ],
     };
   }

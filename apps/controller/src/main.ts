@@ -42,6 +42,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       hostname: host,
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
+      audit: config.audit,
     }),
     new FastifyAdapter(),
   );

@@ -31,6 +31,8 @@ export class EdgeAuthGuard implements CanActivate {
       this.logger.warn(`401 ${request.method} ${request.url} from ${request.ip}: ${presented(request)}`);
       throw new AuthenticationRequiredError(this.authenticator.challenge);
     }
+    // attached before the role check, so a refusal's audit line names who was refused
+    attachPrincipal(request, principal);
     const access =
       this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS_KEY, [
         context.getHandler(),
@@ -42,7 +44,6 @@ export class EdgeAuthGuard implements CanActivate {
       );
       throw new AccessDeniedError();
     }
-    attachPrincipal(request, principal);
     return true;
   }
 }

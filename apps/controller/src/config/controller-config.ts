@@ -10,6 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
+import { AuditLogConfig } from '../audit/audit-log.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
@@ -103,6 +104,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => InstallationConfig)
   installation = new InstallationConfig();
+
+  @ValidateNested()
+  @Type(() => AuditLogConfig)
+  audit = new AuditLogConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

@@ -6,6 +6,7 @@ import {
   CLUSTER_STREAM,
   InstanceAggregate,
   InstanceEvent,
+  TaskAggregate,
   TaskEvent,
   applicationDecider,
   clusterDecider,
@@ -15,6 +16,18 @@ import { StoredEvent } from '@drove/events';
 import { TaskViewProjection } from '../tasks/task-view.projection';
 
 const APP_STREAM_PREFIX = 'app-';
+
+/** The projection as plain JSON, for snapshots (history). */
+export interface ClusterViewSnapshot {
+  position: number;
+  /** [appId, app], in creation order. */
+  apps: [string, ApplicationAggregate][];
+  /** [instanceId, instance], in the order the view first saw them. */
+  instances: [string, InstanceAggregate][];
+  /** [taskRunId, task], in creation order. */
+  tasks: [string, TaskAggregate][];
+  cluster: ClusterAggregate;
+}
 const INSTANCE_STREAM_PREFIX = 'instance-';
 const TASK_STREAM_PREFIX = 'task-';
 
@@ -31,6 +44,26 @@ export class ClusterViewProjection {
   private clusterState: ClusterAggregate = clusterDecider.initialState;
   private lastPosition = 0;
   readonly tasks = new TaskViewProjection();
+
+  static restore(snapshot: ClusterViewSnapshot): ClusterViewProjection {
+    const view = new ClusterViewProjection();
+    view.lastPosition = snapshot.position;
+    view.clusterState = snapshot.cluster;
+    for (const [id, app] of snapshot.apps) view.apps.set(id, app);
+    for (const [id, instance] of snapshot.instances) view.index(id, instance);
+    view.tasks.load(snapshot.tasks);
+    return view;
+  }
+
+  snapshot(): ClusterViewSnapshot {
+    return {
+      position: this.lastPosition,
+      apps: [...this.apps.entries()],
+      instances: [...this.instancesById.entries()],
+      tasks: this.tasks.entries(),
+      cluster: this.clusterState,
+    };
+  }
 
   get position(): number {
     return this.lastPosition;
@@ -90,10 +123,15 @@ export class ClusterViewProjection {
       event,
     );
     if (next === undefined || next.ownerId === undefined) return;
-    this.instancesById.set(instanceId, next);
-    const owned = this.instancesByOwner.get(next.ownerId) ?? new Set<string>();
+    this.index(instanceId, next);
+  }
+
+  private index(instanceId: string, instance: InstanceAggregate): void {
+    const owner = instance.ownerId as string;
+    this.instancesById.set(instanceId, instance);
+    const owned = this.instancesByOwner.get(owner) ?? new Set<string>();
     owned.add(instanceId);
-    this.instancesByOwner.set(next.ownerId, owned);
+    this.instancesByOwner.set(owner, owned);
   }
 
   private forgetApplication(appId: string): void {

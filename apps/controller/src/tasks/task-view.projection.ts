@@ -21,6 +21,15 @@ export class TaskViewProjection {
     return this.tasksById.get(`${sourceAppName}-${taskId}`);
   }
 
+  /** [taskRunId, task] pairs, for a snapshot of the view. */
+  entries(): [string, TaskAggregate][] {
+    return [...this.tasksById.entries()];
+  }
+
+  load(entries: [string, TaskAggregate][]): void {
+    for (const [id, task] of entries) this.tasksById.set(id, task);
+  }
+
   /** In the order the tasks were created. */
   all(): TaskAggregate[] {
     return [...this.tasksById.values()];

@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { sequentialIdGenerator } from '@drove/domain';
 import { MemoryEventStore } from '@drove/events';
 import { ApplicationsModule } from '../applications/applications.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
 import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
@@ -71,6 +72,7 @@ export async function startTestController(
       TasksModule,
       BlacklistingModule,
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),
+      AuditModule.register(),
     ],
   })
   class TestModule {}
