@@ -11,6 +11,7 @@ import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
@@ -67,6 +68,7 @@ export async function startTestController(
       EndpointsModule,
       EventsFeedModule,
       TasksModule,
+      MetricsModule,
     ],
   })
   class TestModule {}
