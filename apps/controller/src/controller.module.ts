@@ -12,6 +12,7 @@ import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
 import { ExecutionModule } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { HttpEdgeModule } from './http/http-edge.module';
 import { ElectionLeadershipView } from './leadership/election-leadership-view';
 import { LeaderElection } from './leadership/leader-election';
@@ -53,6 +54,7 @@ export class ControllerModule {
         LeadershipRecordModule,
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
+        MetricsModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { ExecutorRegistry } from './executors/executor-registry';
 import { ExecutorReportsHandler } from './messaging/executor-reports.handler';
 import { HttpExecutorMessenger } from './messaging/http-executor-messenger';
 import { LeaderElection } from './leadership/leader-election';
+import { ControllerMetrics } from './metrics/controller-metrics';
 
 async function bootstrap(config: ControllerConfig): Promise<void> {
   const logger = new Logger('Controller');
@@ -65,7 +66,9 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
         logger.error(`executor discovery: ${err instanceof Error ? err.message : String(err)}`),
     },
   );
-  const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' });
+  const metrics = app.get(ControllerMetrics);
+  metrics.collectNodeMetrics();
+  const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' }, metrics.registry);
   // As in Drove, stand for election only once the API can answer, so a new leader is reachable at once.
   await app.listen(server.port, server.bindAddress);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });

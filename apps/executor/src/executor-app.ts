@@ -5,7 +5,6 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { executorIdOf } from '@drove/domain';
 import { applyExecutorOptions, discoverTopology } from '@drove/topology';
 import { hostname as osHostname } from 'node:os';
-import { Registry } from 'prom-client';
 import { createAdminServer } from './admin-server';
 import { ExecutorMessageHandler } from './api/executor-message-handler';
 import { containerCheckers } from './checks/checker-factory';
@@ -28,6 +27,7 @@ import { ResourceLocks } from './engine/resource-locks';
 import { ExecutorModule } from './executor.module';
 import { LogFileReader } from './logs/log-file-reader';
 import { ContainerStatsObserver } from './metrics/container-stats-observer';
+import { ExecutorMetrics } from './metrics/executor-metrics';
 import { createContainerRuntime } from './runtime/container-runtime.factory';
 import { ExecutorStateHolder } from './state/executor-state-holder';
 
@@ -56,10 +56,14 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     exposedMemPercentage: resources.exposedMemPercentage,
     disableNumaPinning: resources.disableNumaPinning,
   });
-  const runtime = createContainerRuntime(
-    hollow
-      ? { type: 'HOLLOW', secondMs: config.runtime.hollowSecondMs, firstHostPort: config.hostPorts.from }
-      : { type: 'DOCKER', socketPath: docker.socketPath, commandTimeoutMs: docker.commandTimeoutMs },
+  const metrics = new ExecutorMetrics();
+  metrics.collectNodeMetrics();
+  const runtime = metrics.timedRuntime(
+    createContainerRuntime(
+      hollow
+        ? { type: 'HOLLOW', secondMs: config.runtime.hollowSecondMs, firstHostPort: config.hostPorts.from }
+        : { type: 'DOCKER', socketPath: docker.socketPath, commandTimeoutMs: docker.commandTimeoutMs },
+    ),
   );
   const launcher = new ContainerLauncher(runtime, {
     executorId,
@@ -112,7 +116,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   const engine = new InstanceEngine({
     runtime,
     launcher,
-    checkers: hollow ? hollowCheckers(runtime) : containerCheckers(runtime),
+    checkers: metrics.countingCheckers(hollow ? hollowCheckers(runtime) : containerCheckers(runtime)),
     locks,
     logFile: hollow ? () => undefined : instanceLogFiles(config.logs.root),
     stopGraceSeconds: docker.stopGraceSeconds,
@@ -137,9 +141,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     { logger: ['error', 'warn', 'log'] },
   );
   await app.listen(server.port, server.bindAddress);
-  const metrics = new Registry();
-  const stats = new ContainerStatsObserver(runtime, metrics);
-  const admin = createAdminServer(runtime, metrics);
+  metrics.observeInstances(() => engine.records());
+  const stats = new ContainerStatsObserver(runtime, metrics.registry);
+  const admin = createAdminServer(runtime, metrics.registry);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   publisher.start();
   const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, options.containerLabels);

@@ -3,6 +3,7 @@ import { Decider, DomainError, DomainEvent, IdGenerator } from '@drove/domain';
 import { EventStore, NO_STREAM, StoredEvent, WrongExpectedVersionError } from '@drove/events';
 import { EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FencedAppender } from '../event-store/fenced-appender';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { KeyedMutex } from './keyed-mutex';
 
 export interface Loaded<S> {
@@ -48,6 +49,7 @@ export class CommandPipeline {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly appender: FencedAppender,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly metrics: ControllerMetrics = new ControllerMetrics(),
   ) {}
 
   async load<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string): Promise<Loaded<S>> {
@@ -62,7 +64,14 @@ export class CommandPipeline {
     command: C,
     context: CommandContext,
   ): Promise<CommandOutcome> {
-    return this.streams.run(stream, () => this.attempt(decider, stream, command, context));
+    const type = (command as { type?: unknown }).type;
+    const name = typeof type === 'string' ? type : 'unknown';
+    const outcome = this.streams.run(stream, () => this.attempt(decider, stream, command, context));
+    outcome.then(
+      (o) => this.metrics.command(name, o.ok ? 'accepted' : 'refused'),
+      () => this.metrics.command(name, 'failed'),
+    );
+    return outcome;
   }
 
   private async attempt<S, C, E extends DomainEvent>(

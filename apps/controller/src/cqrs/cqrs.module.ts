@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CLOCK, CONTROLLER_HOSTNAME, EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { FencedAppender } from '../event-store/fenced-appender';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { CommandPipeline } from './command-pipeline';
 
@@ -33,6 +34,7 @@ export class CqrsModule {
       FencedAppender,
       CommandPipeline,
       ClusterViewService,
+      ControllerMetrics,
     ];
     return {
       module: CqrsModule,
@@ -46,6 +48,7 @@ export class CqrsModule {
         ID_GENERATOR,
         CommandPipeline,
         ClusterViewService,
+        ControllerMetrics,
       ],
     };
   }

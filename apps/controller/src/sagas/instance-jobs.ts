@@ -23,6 +23,7 @@ import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-s
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
@@ -61,6 +62,7 @@ export class InstanceJobs {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
+    private readonly metrics: ControllerMetrics,
   ) {}
 
   /** One scheduler session for one pass on the app, closed after `work`. */
@@ -97,7 +99,9 @@ export class InstanceJobs {
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       if (attempt > 1) await sleep(1000);
       const instanceId = `AI-${this.ids.uuid()}`;
-      const placed = session.place({ instanceId, resources: spec.resources });
+      const placed = this.metrics.timePlacement(() =>
+        session.place({ instanceId, resources: spec.resources }),
+      );
       if (!placed.ok) {
         this.logger.warn(`${appId}: no placement: ${placed.failure.message}`);
         return false;

@@ -18,6 +18,7 @@ import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-s
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { RUN_SAGAS } from './application-operations.saga';
 
@@ -53,6 +54,7 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
+    private readonly metrics: ControllerMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -124,7 +126,9 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
       env: (spec.env as Record<string, string> | undefined) ?? {},
     });
     try {
-      const placed = session.place({ instanceId, resources: spec.resources });
+      const placed = this.metrics.timePlacement(() =>
+        session.place({ instanceId, resources: spec.resources }),
+      );
       if (!placed.ok) {
         await this.record(task, this.infoOf(task, 'LOST', placed.failure.message));
         return;

@@ -13,6 +13,7 @@ import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
@@ -73,6 +74,7 @@ export async function startTestController(
       BlacklistingModule,
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),
       AuditModule.register(),
+      MetricsModule,
     ],
   })
   class TestModule {}

@@ -6,24 +6,45 @@ import { appDto, appInstanceJson, engineHarness } from '../testing/engine.fixtur
 import { launcherSettings } from '../testing/launcher-settings.fixture';
 import { ContainerStatsObserver } from './container-stats-observer';
 
+const MB64 = 64 * 1024 * 1024;
+
 describe('ContainerStatsObserver', () => {
-  it('exposes gauges of HEALTHY instances and drops them once the instance is gone', async () => {
+  it('sums the HEALTHY instances of an app into per-app gauges (no instance ids), gone once none is left', async () => {
     const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
     const { engine, reached } = engineHarness(runtime, launcherSettings('stats'), hollowCheckers(runtime));
     const registry = new Registry();
     const observer = new ContainerStatsObserver(runtime, registry);
-    const json = appInstanceJson();
-    const id = json.instanceId as string;
-    engine.startInstance(appDto(json), json);
-    await reached(id, 'HEALTHY');
-    await observer.poll(engine.healthyContainers());
-    const series = `{kind="applications",name="${json.appName}",instance_id="${id}"}`;
-    const text = await registry.metrics();
-    expect(text).toContain(`drove_executor_container_memory_allocated${series} 67108864`);
-    expect(text).toContain(`drove_executor_container_cpu_cores_allocated${series} 1`);
-    engine.stop(id);
+    const first = appInstanceJson();
+    const second = appInstanceJson({
+      appId: first.appId,
+      appName: first.appName,
+      instanceId: `${first.instanceId as string}-b`,
+      resources: [
+        { type: 'CPU', cores: { '0': [1] } },
+        { type: 'MEMORY', memoryInMB: { '0': 64 } },
+      ],
+    });
+    const ids = [first, second].map((json) => json.instanceId as string);
+    engine.startInstance(appDto(first), first);
+    engine.startInstance(appDto(second), second);
+    await Promise.all(ids.map((id) => reached(id, 'HEALTHY')));
+    const series = `{kind="applications",name="${first.appName as string}"}`;
+    const scrape = async () => {
+      await observer.poll(engine.healthyContainers());
+      return registry.metrics();
+    };
+
+    const both = await scrape();
+    expect(both).toContain(`drove_executor_app_memory_allocated_bytes${series} ${2 * MB64}`);
+    expect(both).toContain(`drove_executor_app_cpu_allocated_cores${series} 2`);
+    expect(both).not.toContain(ids[0]);
+
+    engine.stop(ids[0]);
+    await reached(ids[0], 'STOPPED');
+    expect(await scrape()).toContain(`drove_executor_app_memory_allocated_bytes${series} ${MB64}`);
+
+    engine.stop(ids[1]);
     await engine.settled();
-    await observer.poll(engine.healthyContainers());
-    expect(await registry.metrics()).not.toContain(id);
+    expect(await scrape()).not.toContain(series);
   });
 });
