@@ -32,7 +32,10 @@ export async function stopApp(child: ChildProcess, signal: NodeJS.Signals = 'SIG
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill(signal);
+  // The apps force their own exit 10 s after SIGTERM; this only keeps a broken build from hanging the suite.
+  const kill = setTimeout(() => child.kill('SIGKILL'), 15000);
   await exited;
+  clearTimeout(kill);
 }
 
 export async function waitFor<T>(

@@ -15,6 +15,8 @@ import { HttpExecutorMessenger } from './messaging/http-executor-messenger';
 import { LeaderElection } from './leadership/leader-election';
 import { ControllerMetrics } from './metrics/controller-metrics';
 
+const SHUTDOWN_GRACE_MS = 10000;
+
 async function bootstrap(config: ControllerConfig): Promise<void> {
   const logger = new Logger('Controller');
   const { server, zookeeper } = config;
@@ -81,7 +83,15 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
     await Promise.all([app.close(), admin.close()]);
     await store.close();
   };
-  const shutdown = () => void stop().finally(() => process.exit(0));
+  const shutdown = (signal: string) => {
+    logger.log(`${signal}: shutting down`);
+    // A stop stuck on a dead peer must not keep the process (and its ports) alive under a supervisor.
+    setTimeout(() => {
+      logger.error(`shutdown did not finish within ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void stop().finally(() => process.exit(0));
+  };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

@@ -3,6 +3,8 @@ import { ConfigError, readConfigFile } from '@drove/config';
 import { ExecutorConfig } from './config/executor-config';
 import { startExecutor } from './executor-app';
 
+const SHUTDOWN_GRACE_MS = 10000;
+
 function start(): void {
   let config: ExecutorConfig;
   try {
@@ -15,7 +17,16 @@ function start(): void {
   startExecutor(config)
     .then((executor) => {
       // Containers keep running: the next start recovers them from their labels.
-      const stop = () => void executor.stop().then(() => process.exit(0));
+      const stop = () => {
+        // A stop stuck on a dead peer must not keep the process (and its ports) alive under a supervisor.
+        setTimeout(() => {
+          process.stderr.write(
+            `drove executor: shutdown did not finish within ${SHUTDOWN_GRACE_MS} ms; exiting\n`,
+          );
+          process.exit(1);
+        }, SHUTDOWN_GRACE_MS).unref();
+        void executor.stop().finally(() => process.exit(0));
+      };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     })
