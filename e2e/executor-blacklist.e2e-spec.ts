@@ -114,11 +114,15 @@ describe('blacklisting an executor process moves its instance to the other one',
       (await executorOn(EXECUTORS[0]))?.state === 'BLACKLISTED' ? true : undefined,
     );
 
-    const feed = (await api('cluster/events/latest?size=1000')) as { events: { type: string }[] };
-    const types = feed.events.map((e) => e.type);
-    for (const type of ['LEADERSHIP_ACQUIRED', 'EXECUTOR_BLACKLIST_REQUESTED', 'EXECUTOR_BLACKLISTED']) {
-      expect(types).toContain(type);
-    }
+    // The executor reports itself BLACKLISTED as soon as it accepts the message; the controller records the event
+    // once it has the executor's answer, so the feed may lag the executor's state by a moment.
+    const wanted = ['LEADERSHIP_ACQUIRED', 'EXECUTOR_BLACKLIST_REQUESTED', 'EXECUTOR_BLACKLISTED'];
+    const types = await waitFor('the blacklisting in the events feed', async () => {
+      const feed = (await api('cluster/events/latest?size=1000')) as { events: { type: string }[] };
+      const seen = feed.events.map((e) => e.type);
+      return wanted.every((t) => seen.includes(t)) ? seen : undefined;
+    });
+    for (const type of wanted) expect(types).toContain(type);
 
     const unblacklisted = await api(`cluster/executors/unblacklist?id=${first.executorId}`, 'POST');
     expect(unblacklisted).toMatchObject({ successful: [first.executorId], failed: [] });
