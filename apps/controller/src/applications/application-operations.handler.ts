@@ -1,31 +1,21 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
-  CLUSTER_STREAM,
   Clock,
-  JSON_FAILURE_MESSAGE,
-  MAINTENANCE_MESSAGE,
   applicationCommandOf,
   applicationDecider,
   applicationStream,
-  clusterDecider,
   fixedClock,
-  isInMaintenanceWindow,
-  ParseFailureKind,
   parseApplicationOperation,
   parseApplicationSpec,
   validateApplicationSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
+import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
-
-const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
-  failed.kind === 'JSON'
-    ? new CommandValidationError(failed.errors, JSON_FAILURE_MESSAGE)
-    : new CommandValidationError(failed.errors);
 
 /**
  * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
@@ -44,7 +34,7 @@ export class ApplicationOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await this.refuseInMaintenance(now);
+    await refuseInMaintenance(this.pipeline, now);
     if (op.type === 'CREATE') {
       const specErrors = validateApplicationSpec(op.spec);
       if (specErrors.length > 0) throw new CommandValidationError(specErrors);
@@ -77,15 +67,9 @@ export class ApplicationOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseApplicationSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await this.refuseInMaintenance(this.clock.now());
+    await refuseInMaintenance(this.pipeline, this.clock.now());
     const errors = validateApplicationSpec(parsed.value);
     if (errors.length > 0) throw new CommandValidationError(errors);
-  }
-
-  private async refuseInMaintenance(now: number): Promise<void> {
-    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
-    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
-    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
   }
 
   /** What START/STOP/REPLACE are checked against: the app's instances in the cluster view. */

@@ -1,16 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CLUSTER_STREAM,
   Clock,
   IdGenerator,
-  JSON_FAILURE_MESSAGE,
-  MAINTENANCE_MESSAGE,
-  ParseFailureKind,
   TaskSpecDto,
   TaskSpecJson,
-  clusterDecider,
   fixedClock,
-  isInMaintenanceWindow,
   parseTaskOperation,
   parseTaskSpec,
   taskCommandOf,
@@ -20,15 +14,11 @@ import {
   validateTaskSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
+import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
-
-const parseFailure = (failed: { kind: ParseFailureKind; errors: string[] }): CommandValidationError =>
-  failed.kind === 'JSON'
-    ? new CommandValidationError(failed.errors, JSON_FAILURE_MESSAGE)
-    : new CommandValidationError(failed.errors);
 
 /**
  * POST /tasks/operations and /tasks/validate/spec: parse (Drove's texts), refuse in the maintenance window, check
@@ -50,7 +40,7 @@ export class TaskOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await this.refuseInMaintenance(now);
+    await refuseInMaintenance(this.pipeline, now);
     if (op.type === 'CREATE') this.check(op.spec);
     const { taskId, command } = taskCommandOf(op, this.ids, fixedClock(now));
     const target = op.type === 'CREATE' ? (toWire(op.spec) as TaskSpecJson) : op;
@@ -65,7 +55,7 @@ export class TaskOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseTaskSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await this.refuseInMaintenance(this.clock.now());
+    await refuseInMaintenance(this.pipeline, this.clock.now());
     this.check(parsed.value);
   }
 
@@ -81,11 +71,5 @@ export class TaskOperationsHandler {
       instances: 1,
     });
     if (shortage) throw new CommandValidationError([shortage]);
-  }
-
-  private async refuseInMaintenance(now: number): Promise<void> {
-    // Read from the stream, not the view: the gate must hold even if the view lags behind the log.
-    const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
-    if (isInMaintenanceWindow(cluster.state, now)) throw new CommandValidationError([MAINTENANCE_MESSAGE]);
   }
 }
