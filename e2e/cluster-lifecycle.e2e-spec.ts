@@ -3,10 +3,10 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { startController } from './support/controllers';
 import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor, zkConnect } from './support/processes';
+import { repoRoot, stopApp, waitFor } from './support/processes';
+import { removeNamespace } from './support/cluster';
 
 const namespace = `drove-e2e-lifecycle-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -79,9 +79,7 @@ describe('a controller and an executor as processes, on the real ZooKeeper and d
     })) {
       await docker.getContainer(c.Id).remove({ force: true });
     }
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeNamespace(namespace);
   });
 
   it('creates the sample app HEALTHY and reachable, pinned to its cores; replaces a killed container; suspends; destroys', async () => {

@@ -1,9 +1,9 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { ping, soleLeader, startController } from './support/controllers';
-import { stopApp, waitFor, zkConnect } from './support/processes';
+import { stopApp, waitFor } from './support/processes';
+import { removeNamespace } from './support/cluster';
 
 const namespace = `drove-e2e-apps-${randomUUID()}`;
 const ports = [4700, 4710];
@@ -29,9 +29,7 @@ describe('applications through two controller processes on the real ZooKeeper', 
 
   afterAll(async () => {
     await Promise.all([...processes.values()].map((p) => stopApp(p)));
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeNamespace(namespace);
   });
 
   it('creates an app on the leader; after the leader is killed the other lists the same app and scales it', async () => {

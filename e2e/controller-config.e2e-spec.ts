@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { repoRoot, startApp, stopApp, waitFor, writeConfig, zkConnect } from './support/processes';
+import { removeNamespace } from './support/cluster';
 
 const main = join(repoRoot, 'dist', 'apps', 'controller', 'apps', 'controller', 'src', 'main.js');
 
@@ -60,9 +60,7 @@ describe('controller config at startup', () => {
       ).toBe(401);
     } finally {
       await stopApp(controller);
-      const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-      await removeTree(admin, `/${namespace}`);
-      admin.close();
+      await removeNamespace(namespace);
     }
   });
 });

@@ -2,12 +2,11 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/docker-container-runtime';
-import { removeRunContainers } from '../apps/executor/src/testing/run-containers.fixture';
-import { ping, startController } from './support/controllers';
+import { startController } from './support/controllers';
 import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor, zkConnect } from './support/processes';
+import { repoRoot, stopApp, waitFor } from './support/processes';
+import { removeRun, waitForActiveExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-exec-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -45,21 +44,12 @@ describe('a controller and an executor process on the real ZooKeeper and dockerd
   beforeAll(async () => {
     controller = startController(CONTROLLER, namespace);
     executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitFor('the controller to lead', async () =>
-      (await ping(CONTROLLER)) === 200 ? true : undefined,
-    );
-    await waitFor('the executor to be ACTIVE', async () => {
-      const executors = (await api('cluster/executors')).data as { state: string }[];
-      return executors.some((e) => e.state === 'ACTIVE') ? true : undefined;
-    });
+    await waitForActiveExecutor(CONTROLLER);
   });
 
   afterAll(async () => {
     await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRunContainers(runtime, run);
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeRun(namespace, run);
   });
 
   it('runs an app instance to HEALTHY, keeps it across a killed executor, and stops it on scale-down', async () => {

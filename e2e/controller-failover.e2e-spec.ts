@@ -1,8 +1,8 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { ping, soleLeader, startController } from './support/controllers';
-import { stopApp, waitFor, zkConnect } from './support/processes';
+import { stopApp, waitFor } from './support/processes';
+import { removeNamespace } from './support/cluster';
 
 const namespace = `drove-e2e-failover-${randomUUID()}`;
 const ports = [4600, 4610];
@@ -21,9 +21,7 @@ describe('two controller processes on the real ZooKeeper', () => {
   });
 
   afterAll(async () => {
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeNamespace(namespace);
   });
 
   it('moves leadership at once when the leader shuts down cleanly', async () => {

@@ -1,11 +1,9 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
-import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/docker-container-runtime';
-import { removeRunContainers } from '../apps/executor/src/testing/run-containers.fixture';
-import { ping, startController } from './support/controllers';
+import { startController } from './support/controllers';
 import { startExecutor } from './support/executors';
-import { stopApp, waitFor, zkConnect } from './support/processes';
+import { stopApp, waitFor } from './support/processes';
+import { removeRun, waitForActiveExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-tasks-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -42,28 +40,18 @@ const taskSpec = (taskId: string, exitCode: number, iterations = 2) => ({
 });
 
 describe('tasks on a controller and an executor process, real ZooKeeper and dockerd', () => {
-  const runtime = new DockerContainerRuntime();
   let controller: ChildProcess;
   let executor: ChildProcess;
 
   beforeAll(async () => {
     controller = startController(CONTROLLER, namespace);
     executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitFor('the controller to lead', async () =>
-      (await ping(CONTROLLER)) === 200 ? true : undefined,
-    );
-    await waitFor('the executor to be ACTIVE', async () => {
-      const executors = (await api('cluster/executors')).data as { state: string }[];
-      return executors.some((e) => e.state === 'ACTIVE') ? true : undefined;
-    });
+    await waitForActiveExecutor(CONTROLLER);
   });
 
   afterAll(async () => {
     await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRunContainers(runtime, run);
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeRun(namespace, run);
   });
 
   const show = async (taskId: string) =>

@@ -2,12 +2,12 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectZooKeeper, removeTree } from '../apps/controller/src/zookeeper/zookeeper-calls';
 import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/docker-container-runtime';
 import { removeRunContainers } from '../apps/executor/src/testing/run-containers.fixture';
 import { ping, startController } from './support/controllers';
 import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor, zkConnect } from './support/processes';
+import { repoRoot, stopApp, waitFor } from './support/processes';
+import { removeNamespace } from './support/cluster';
 
 const namespace = `drove-e2e-blacklist-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -67,9 +67,7 @@ describe('blacklisting an executor process moves its instance to the other one',
   afterAll(async () => {
     await Promise.all([...executors.map((e) => stopApp(e)), stopApp(controller)]);
     await removeRunContainers(runtime, run);
-    const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
-    await removeTree(admin, `/${namespace}`);
-    admin.close();
+    await removeNamespace(namespace);
   });
 
   it('blacklists, moves, serves the log files through the controller, feeds the events, and unblacklists', async () => {

@@ -1,0 +1,33 @@
+import { connectZooKeeper, removeTree } from '../../apps/controller/src/zookeeper/zookeeper-calls';
+import { DockerContainerRuntime } from '../../apps/executor/src/runtime/docker/docker-container-runtime';
+import { removeRunContainers } from '../../apps/executor/src/testing/run-containers.fixture';
+import { ping } from './controllers';
+import { waitFor, zkConnect } from './processes';
+
+/** Removes a test's ZooKeeper namespace (`/<namespace>` and everything under it). */
+export async function removeNamespace(namespace: string): Promise<void> {
+  const admin = await connectZooKeeper(zkConnect, { sessionTimeoutMs: 10000, connectTimeoutMs: 10000 });
+  try {
+    await removeTree(admin, `/${namespace}`);
+  } finally {
+    admin.close();
+  }
+}
+
+/** Waits until the controller on `port` leads and lists at least one ACTIVE executor. */
+export async function waitForActiveExecutor(port: number): Promise<void> {
+  await waitFor('the controller to lead', async () => ((await ping(port)) === 200 ? true : undefined));
+  await waitFor('an ACTIVE executor', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/apis/v1/cluster/executors`, {
+      signal: AbortSignal.timeout(5000),
+    });
+    const executors = ((await res.json()) as { data: { state: string }[] }).data;
+    return executors.some((e) => e.state === 'ACTIVE') ? true : undefined;
+  });
+}
+
+/** Removes what a test run left: its containers (label `drove-ts.run=<run>`) and its ZooKeeper namespace. */
+export async function removeRun(namespace: string, run: string): Promise<void> {
+  await removeRunContainers(new DockerContainerRuntime(), run);
+  await removeNamespace(namespace);
+}
