@@ -1,6 +1,7 @@
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
+import { LocalServicesModule } from './local-services/local-services.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditLogConfig } from './audit/audit-log.config';
@@ -45,6 +46,7 @@ export class ControllerModule {
         ),
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
+        LocalServicesModule,
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,

@@ -1,21 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApplicationSpecJson, InstanceInfoJson, maskSpec } from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
-import { CommandValidationError } from '../http/drove-errors';
+import { MAX_PAGE, pageParam } from '../http/page-param';
 import { AppSummary, appSummary } from '../projections/app-summary';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
-
-const MAX_PAGE = 2147483646;
-
-function pageParam(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE) {
-    throw new CommandValidationError([`${name} must be an integer between 0 and ${MAX_PAGE}`]);
-  }
-  return value;
-}
 
 /** Reads answer from the cluster view only (CQRS): never from the log or the aggregates. */
 @Controller('apis/v1/applications')

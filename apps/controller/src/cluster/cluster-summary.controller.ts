@@ -27,6 +27,7 @@ export class ClusterSummaryController {
         state: view.cluster.state,
         executors: this.registry.all(),
         apps: view.applications(),
+        services: view.localServices(),
         activeTasks: view.tasks.all().filter((t) => t.state && ACTIVE_TASK_STATES.includes(t.state)).length,
       }),
     );

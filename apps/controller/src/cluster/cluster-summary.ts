@@ -1,5 +1,12 @@
-import { ACTIVE_APP_STATES, ApplicationAggregate, ClusterState, ExecutorNodeDataJson } from '@drove/domain';
+import {
+  ACTIVE_APP_STATES,
+  ApplicationAggregate,
+  ClusterState,
+  ExecutorNodeDataJson,
+  LocalServiceAggregate,
+} from '@drove/domain';
 import { executorSummary } from '../executors/executor-summary';
+import { RESOURCE_USING_SERVICE_STATES } from '../local-services/local-service-summary';
 
 /** Drove's ClusterSummary (reference 1.5); resources summed over ACTIVE executors, memory in MB. */
 export interface ClusterSummary {
@@ -29,6 +36,7 @@ export interface ClusterFacts {
   apps: readonly ApplicationAggregate[];
   /** Tasks in Drove's ACTIVE_STATES. */
   activeTasks?: number;
+  services?: readonly LocalServiceAggregate[];
 }
 
 /** Drove shows the leader as `host:port`, without the scheme. */
@@ -41,6 +49,7 @@ export function clusterSummary({
   executors,
   apps,
   activeTasks = 0,
+  services = [],
 }: ClusterFacts): ClusterSummary {
   const active = executors
     .map((data) => executorSummary(data))
@@ -59,9 +68,10 @@ export function clusterSummary({
     numActiveApplications: apps.filter((a) => a.state !== undefined && ACTIVE_APP_STATES.includes(a.state))
       .length,
     numActiveTasks: activeTasks,
-    // local services are not in the cluster view yet
-    numLocalServices: 0,
-    numActiveLocalServices: 0,
+    numLocalServices: services.length,
+    numActiveLocalServices: services.filter(
+      (s) => s.state !== undefined && RESOURCE_USING_SERVICE_STATES.includes(s.state),
+    ).length,
     freeCores,
     usedCores,
     totalCores: freeCores + usedCores,

@@ -72,13 +72,16 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** The instances of a vanished executor are LOST (Drove: `Instance lost`); the monitor then replaces them. */
+  /**
+   * The instances (app and local-service) of a vanished executor are LOST (Drove: `Instance lost`); the monitor
+   * then replaces app instances elsewhere.
+   */
   private async loseInstancesOn(executorId: string, at: number): Promise<void> {
     const view = this.clusterView.view;
-    const lost = view
-      .applications()
-      .flatMap((app) => view.instancesOf(app.appId as string))
-      .filter((i) => i.executorId === executorId && i.info && ACTIVE_INSTANCE_STATES.includes(stateOf(i)));
+    const lost = [
+      ...view.applications().flatMap((app) => view.instancesOf(app.appId as string)),
+      ...view.localServices().flatMap((service) => view.serviceInstancesOf(service.serviceId as string)),
+    ].filter((i) => i.executorId === executorId && i.info && ACTIVE_INSTANCE_STATES.includes(stateOf(i)));
     for (const instance of lost) {
       const instanceId = instance.instanceId as string;
       await this.pipeline.execute(

@@ -3,9 +3,10 @@ import {
   Clock,
   ControllerMessage,
   ExecutorNodeDataJson,
+  AnyInstanceInfoJson,
   IdGenerator,
-  InstanceInfoJson,
   RUNNING_INSTANCE_STATES,
+  isLocalServiceInstance,
   instanceDecider,
   instanceStream,
   requestHeader,
@@ -66,6 +67,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
   async handle(message: ControllerMessage, actor: string): Promise<void> {
     switch (message.type) {
       case 'INSTANCE_STATE_REPORT':
+      case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
         this.registry.updateResources(message.resourceSnapshot);
         if (this.clusterView.view.instance(message.instanceInfo.instanceId)) {
           await this.recordInstance(message.instanceInfo, actor);
@@ -77,10 +79,6 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
       case 'TASK_STATE_REPORT':
         this.registry.updateResources(message.resourceSnapshot);
         await this.taskReports.record(message.instanceInfo, actor);
-        return;
-      case 'LOCAL_SERVICE_INSTANCE_STATE_REPORT':
-        // local services are not run by this controller yet: only the resources are taken
-        this.registry.updateResources(message.resourceSnapshot);
         return;
     }
   }
@@ -94,7 +92,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
   private async reconcile(nodeData: ExecutorNodeDataJson, actor: string): Promise<void> {
     if (this.fence.path() === null) return;
     const view = this.clusterView.view;
-    for (const info of nodeData.instances ?? []) {
+    for (const info of [...(nodeData.instances ?? []), ...(nodeData.serviceInstances ?? [])]) {
       const known = view.instance(info.instanceId);
       if (!known) this.stopZombie(info);
       else if (known.state !== info.state) await this.recordInstance(info, actor);
@@ -102,7 +100,7 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     for (const task of nodeData.tasks ?? []) await this.taskReports.record(task, actor);
   }
 
-  private stopZombie(info: InstanceInfoJson): void {
+  private stopZombie(info: AnyInstanceInfoJson): void {
     const address = this.registry.address(info.executorId);
     const now = Date.now();
     const last = this.zombieStops.get(info.instanceId) ?? 0;
@@ -111,14 +109,14 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     this.zombieStops.set(info.instanceId, now);
     this.logger.warn(`${info.instanceId} on ${info.executorId} is unknown to the log: stopping it`);
     void this.messenger.send(address, {
-      type: 'STOP_INSTANCE',
+      type: isLocalServiceInstance(info) ? 'STOP_LOCAL_SERVICE_INSTANCE' : 'STOP_INSTANCE',
       header: requestHeader('CONTROLLER', this.ids, this.clock),
       address,
       instanceId: info.instanceId,
     });
   }
 
-  private async recordInstance(info: InstanceInfoJson, actor: string): Promise<void> {
+  private async recordInstance(info: AnyInstanceInfoJson, actor: string): Promise<void> {
     const outcome = await this.pipeline.execute(
       instanceDecider,
       instanceStream(info.instanceId),

@@ -6,11 +6,14 @@ import {
   CLUSTER_STREAM,
   InstanceAggregate,
   InstanceEvent,
+  LocalServiceAggregate,
+  LocalServiceEvent,
   TaskAggregate,
   TaskEvent,
   applicationDecider,
   clusterDecider,
   instanceDecider,
+  localServiceDecider,
 } from '@drove/domain';
 import { StoredEvent } from '@drove/events';
 import { TaskViewProjection } from '../tasks/task-view.projection';
@@ -27,18 +30,27 @@ export interface ClusterViewSnapshot {
   /** [taskRunId, task], in creation order. */
   tasks: [string, TaskAggregate][];
   cluster: ClusterAggregate;
+  /** [serviceId, service], in creation order; absent in snapshots taken before local services were served. */
+  services?: [string, LocalServiceAggregate][];
 }
 const INSTANCE_STREAM_PREFIX = 'instance-';
+const SERVICE_STREAM_PREFIX = 'localservice-';
+
+/** An app and a local service may share an id (both are `name-version`): their instances are indexed apart. */
+const ownerKey = (kind: InstanceAggregate['kind'], ownerId: string): string =>
+  kind === 'LOCAL_SERVICE' ? `service:${ownerId}` : ownerId;
 const TASK_STREAM_PREFIX = 'task-';
 
 /**
  * The cluster view as far as the log has been read: every application folded with the application decider's
  * own evolve (so the view cannot disagree with what commands decide on), and the cluster aggregate.
- * Application instances are folded with the instance decider's evolve, indexed by their app; tasks in `tasks`.
+ * Local services likewise with the local-service decider. Application and local-service instances are folded
+ * with the instance decider's evolve, indexed by their app or service; tasks in `tasks`.
  * Executors are not in it (executors live in the in-memory ExecutorRegistry).
  */
 export class ClusterViewProjection {
   private readonly apps = new Map<string, ApplicationAggregate>();
+  private readonly services = new Map<string, LocalServiceAggregate>();
   private readonly instancesById = new Map<string, InstanceAggregate>();
   private readonly instancesByOwner = new Map<string, Set<string>>();
   private clusterState: ClusterAggregate = clusterDecider.initialState;
@@ -50,6 +62,7 @@ export class ClusterViewProjection {
     view.lastPosition = snapshot.position;
     view.clusterState = snapshot.cluster;
     for (const [id, app] of snapshot.apps) view.apps.set(id, app);
+    for (const [id, service] of snapshot.services ?? []) view.services.set(id, service);
     for (const [id, instance] of snapshot.instances) view.index(id, instance);
     view.tasks.load(snapshot.tasks);
     return view;
@@ -62,6 +75,7 @@ export class ClusterViewProjection {
       instances: [...this.instancesById.entries()],
       tasks: this.tasks.entries(),
       cluster: this.clusterState,
+      services: [...this.services.entries()],
     };
   }
 
@@ -86,9 +100,10 @@ export class ClusterViewProjection {
         domainEvent as ApplicationEvent,
       );
       if (next === undefined) return;
-      // Drove forgets a destroyed app (its znodes are deleted); the log still has its history.
-      if (next.state === 'DESTROYED') this.forgetApplication(appId);
+      if (next.state === 'DESTROYED') this.forgetOwner(this.apps, appId, appId);
       else this.apps.set(appId, next);
+    } else if (event.stream.startsWith(SERVICE_STREAM_PREFIX)) {
+      this.applyService(event.stream.slice(SERVICE_STREAM_PREFIX.length), domainEvent as LocalServiceEvent);
     } else if (event.stream.startsWith(INSTANCE_STREAM_PREFIX)) {
       this.applyInstance(event.stream.slice(INSTANCE_STREAM_PREFIX.length), domainEvent as InstanceEvent);
     } else if (event.stream.startsWith(TASK_STREAM_PREFIX)) {
@@ -107,13 +122,31 @@ export class ClusterViewProjection {
     return [...this.apps.values()];
   }
 
+  localService(serviceId: string): LocalServiceAggregate | undefined {
+    return this.services.get(serviceId);
+  }
+
+  /** In the order the services were created. */
+  localServices(): LocalServiceAggregate[] {
+    return [...this.services.values()];
+  }
+
   instance(instanceId: string): InstanceAggregate | undefined {
     return this.instancesById.get(instanceId);
   }
 
   /** Every instance of the app the log knows of, in any state, oldest first. */
   instancesOf(appId: string): InstanceAggregate[] {
-    const ids = this.instancesByOwner.get(appId);
+    return this.owned(appId);
+  }
+
+  /** Every instance of the local service the log knows of, in any state, oldest first. */
+  serviceInstancesOf(serviceId: string): InstanceAggregate[] {
+    return this.owned(ownerKey('LOCAL_SERVICE', serviceId));
+  }
+
+  private owned(key: string): InstanceAggregate[] {
+    const ids = this.instancesByOwner.get(key);
     return ids ? [...ids].map((id) => this.instancesById.get(id) as InstanceAggregate) : [];
   }
 
@@ -127,16 +160,28 @@ export class ClusterViewProjection {
   }
 
   private index(instanceId: string, instance: InstanceAggregate): void {
-    const owner = instance.ownerId as string;
+    const owner = ownerKey(instance.kind, instance.ownerId as string);
     this.instancesById.set(instanceId, instance);
     const owned = this.instancesByOwner.get(owner) ?? new Set<string>();
     owned.add(instanceId);
     this.instancesByOwner.set(owner, owned);
   }
 
-  private forgetApplication(appId: string): void {
-    this.apps.delete(appId);
-    for (const instanceId of this.instancesByOwner.get(appId) ?? []) this.instancesById.delete(instanceId);
-    this.instancesByOwner.delete(appId);
+  private applyService(serviceId: string, event: LocalServiceEvent): void {
+    const next: LocalServiceAggregate | undefined = localServiceDecider.evolve(
+      this.services.get(serviceId) ?? localServiceDecider.initialState,
+      event,
+    );
+    if (next === undefined) return;
+    if (next.state === 'DESTROYED') {
+      this.forgetOwner(this.services, serviceId, ownerKey('LOCAL_SERVICE', serviceId));
+    } else this.services.set(serviceId, next);
+  }
+
+  /** Drove forgets a destroyed app or service and its instances (its znodes are deleted); the log keeps them. */
+  private forgetOwner(owners: Map<string, unknown>, ownerId: string, key: string): void {
+    owners.delete(ownerId);
+    for (const instanceId of this.instancesByOwner.get(key) ?? []) this.instancesById.delete(instanceId);
+    this.instancesByOwner.delete(key);
   }
 }

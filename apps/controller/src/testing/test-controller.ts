@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Test } from '@nestjs/testing';
 import { sequentialIdGenerator } from '@drove/domain';
 import { MemoryEventStore } from '@drove/events';
+import { LocalServicesModule } from '../local-services/local-services.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthSettings, defaultAuthSettings } from '../auth/auth-settings';
@@ -66,6 +67,7 @@ export async function startTestController(
       HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
+      LocalServicesModule,
       ClusterModule,
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,

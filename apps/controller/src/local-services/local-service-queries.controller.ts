@@ -1,0 +1,89 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  LocalServiceInstanceInfoJson,
+  LocalServiceSpecJson,
+  isLocalServiceInstance,
+  maskSpec,
+} from '@drove/domain';
+import { ApiResponse, failure, success } from '../http/api-response';
+import { MAX_PAGE, pageParam } from '../http/page-param';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { isActiveInstance } from '../projections/instance-queries';
+import { LocalServiceSummary, localServiceSummary } from './local-service-summary';
+
+const notFound = <T>(serviceId: string): ApiResponse<T> => failure(`Local service ${serviceId} not found`);
+
+/** Reads answer from the cluster view only, as for applications. */
+@Controller('apis/v1/localservices')
+export class LocalServiceQueriesController {
+  constructor(private readonly clusterView: ClusterViewService) {}
+
+  @Get()
+  list(
+    @Query('from') from?: string,
+    @Query('size') size?: string,
+  ): ApiResponse<Record<string, LocalServiceSummary>> {
+    const start = pageParam('from', from, 0);
+    const count = pageParam('size', size, MAX_PAGE);
+    const page = this.clusterView.view.localServices().slice(start, start + count);
+    return success(
+      Object.fromEntries(page.map((s) => [s.serviceId as string, this.summaryOf(s.serviceId as string)])),
+    );
+  }
+
+  @Get(':serviceId')
+  summary(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceSummary> {
+    return this.clusterView.view.localService(serviceId)
+      ? success(this.summaryOf(serviceId))
+      : notFound(serviceId);
+  }
+
+  @Get(':serviceId/spec')
+  spec(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceSpecJson> {
+    const spec = this.clusterView.view.localService(serviceId)?.spec;
+    return spec ? success(maskSpec(spec)) : notFound(serviceId);
+  }
+
+  /** Active instances, optionally only those in the `state`s asked for (a non-active state gives []). */
+  @Get(':serviceId/instances')
+  instances(
+    @Param('serviceId') serviceId: string,
+    @Query('state') state?: string | string[],
+  ): ApiResponse<LocalServiceInstanceInfoJson[]> {
+    const wanted = state === undefined ? undefined : ([] as string[]).concat(state);
+    const active = this.reported(serviceId).filter(isActiveInstance);
+    return success(wanted ? active.filter((i) => wanted.includes(i.state)) : active);
+  }
+
+  /** Instances in non-active states; Drove does not page this list. */
+  @Get(':serviceId/instances/old')
+  oldInstances(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceInstanceInfoJson[]> {
+    return success(this.reported(serviceId).filter((i) => !isActiveInstance(i)));
+  }
+
+  @Get(':serviceId/instances/:instanceId')
+  instance(
+    @Param('serviceId') serviceId: string,
+    @Param('instanceId') instanceId: string,
+  ): ApiResponse<LocalServiceInstanceInfoJson> {
+    const found = this.reported(serviceId).find((i) => i.instanceId === instanceId);
+    return found ? success(found) : failure(`No such local service instance ${serviceId}/${instanceId}`);
+  }
+
+  /** The service's instances an executor has reported on, as Drove's LocalServiceInstanceInfo. */
+  private reported(serviceId: string): LocalServiceInstanceInfoJson[] {
+    return this.clusterView.view
+      .serviceInstancesOf(serviceId)
+      .map((i) => i.info)
+      .filter(
+        (info): info is LocalServiceInstanceInfoJson => info !== undefined && isLocalServiceInstance(info),
+      );
+  }
+
+  private summaryOf(serviceId: string): LocalServiceSummary {
+    const view = this.clusterView.view;
+    const service = view.localService(serviceId);
+    if (!service) throw new Error(`no local service ${serviceId} in the view`);
+    return localServiceSummary(service, view.serviceInstancesOf(serviceId));
+  }
+}
