@@ -96,4 +96,23 @@ describe('SchedulingSession', () => {
     scheduler.cluster.update(reportWith([]));
     expect(freeCpus(scheduler)).toBe(4);
   });
+
+  it('places on one given executor only, in the states asked for, and says why it cannot', () => {
+    const scheduler = oneExecutor();
+    scheduler.cluster.update(testExecutor({ id: 'e2', nodes: 1, coresPerNode: 2, memoryMB: 4096 }));
+    scheduler.cluster.update({ ...testExecutor({ id: 'e3', nodes: 1, coresPerNode: 2 }), state: 'UNREADY' });
+    const session = scheduler.openSession({ deployableId: 'svc', kind: 'LOCAL_SERVICE' });
+    const on = (executorId: string, instanceId: string, states?: ReadonlySet<string>) => {
+      const result = session.placeOn(executorId, { instanceId, resources: needs(2, 1024) }, states);
+      return result.ok ? result.allocation.executorId : result.failure.message;
+    };
+    expect(['SI-1', 'SI-2'].map((id) => on('e2', id))).toEqual(['e2', 'e2']);
+    expect(on('e2', 'SI-3')).toMatch(/^No executor can take 2 CPUs and 1024 MB on one NUMA node: 1 x /);
+    expect(on('e3', 'SI-4')).toBe(
+      'No executor can take 2 CPUs and 1024 MB on one NUMA node: 1 x executor is UNREADY',
+    );
+    expect(on('e3', 'SI-5', new Set(['ACTIVE', 'UNREADY']))).toBe('e3');
+    expect(on('e9', 'SI-6')).toBe('No executor e9 on cluster');
+    expect(freeCpus(scheduler)).toBe(4);
+  });
 });

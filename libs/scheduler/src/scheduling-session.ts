@@ -43,11 +43,8 @@ export class SchedulingSession implements PolicyScope {
   }
 
   place(request: InstanceRequest): PlacementResult {
-    const need = resourceNeed(request.resources);
-    if (typeof need === 'string') return this.failure(request.instanceId, need, new Map());
-    if (this.held.has(request.instanceId)) {
-      return this.failure(request.instanceId, `Instance ${request.instanceId} is already placed`, new Map());
-    }
+    const need = this.needOf(request);
+    if ('ok' in need) return need;
     const { cluster, random, strategy } = this.context;
     if (cluster.size === 0) return this.failure(request.instanceId, 'No executors on cluster', new Map());
     const candidates = new ShuffledCandidates(cluster.executors, random, (executor) =>
@@ -55,14 +52,50 @@ export class SchedulingSession implements PolicyScope {
     );
     const chosen = strategy.choose(candidates, need, cluster.size);
     if (!chosen) return this.failure(request.instanceId, describeNeed(need), candidates.rejections);
+    return this.hold(request.instanceId, chosen.executor.id, chosen.node, need);
+  }
+
+  // On one given executor only, as a local service places an instance on every executor; `states` are the
+  // executor states that may take it (Drove lets an UNREADY executor start local-service instances).
+  placeOn(
+    executorId: string,
+    request: InstanceRequest,
+    states: ReadonlySet<string> = this.context.schedulableStates,
+  ): PlacementResult {
+    const need = this.needOf(request);
+    if ('ok' in need) return need;
+    const executor = this.context.cluster.get(executorId);
+    if (!executor) return this.failure(request.instanceId, `No executor ${executorId} on cluster`, new Map());
+    const node = this.feasibility(executor, need, states);
+    if (typeof node === 'string') {
+      return this.failure(request.instanceId, describeNeed(need), new Map([[node, 1]]));
+    }
+    return this.hold(request.instanceId, executorId, node, need);
+  }
+
+  private needOf(request: InstanceRequest): ResourceNeed | PlacementResult {
+    const need = resourceNeed(request.resources);
+    if (typeof need === 'string') return this.failure(request.instanceId, need, new Map());
+    if (this.held.has(request.instanceId)) {
+      return this.failure(request.instanceId, `Instance ${request.instanceId} is already placed`, new Map());
+    }
+    return need;
+  }
+
+  private hold(
+    instanceId: string,
+    executorId: string,
+    node: NumaNodeView,
+    need: ResourceNeed,
+  ): PlacementResult {
     const allocation: Allocation = {
-      instanceId: request.instanceId,
-      executorId: chosen.executor.id,
-      nodeId: chosen.node.id,
-      cpus: chooseCpus(chosen.node, need.cpus),
+      instanceId,
+      executorId,
+      nodeId: node.id,
+      cpus: chooseCpus(node, need.cpus),
       memoryMB: need.memoryMB,
     };
-    cluster.holdSoft(allocation);
+    this.context.cluster.holdSoft(allocation);
     this.held.set(allocation.instanceId, allocation);
     this.count(allocation.executorId, 1);
     return { ok: true, allocation };
@@ -113,8 +146,12 @@ export class SchedulingSession implements PolicyScope {
     };
   }
 
-  private feasibility(executor: ExecutorView, need: ResourceNeed): NumaNodeView | string {
-    if (!this.context.schedulableStates.has(executor.state)) return `executor is ${executor.state}`;
+  private feasibility(
+    executor: ExecutorView,
+    need: ResourceNeed,
+    states: ReadonlySet<string> = this.context.schedulableStates,
+  ): NumaNodeView | string {
+    if (!states.has(executor.state)) return `executor is ${executor.state}`;
     const rejection = this.policy.check(executor, this);
     if (rejection !== null) return rejection;
     return fitNode(executor, need, this.context.strategy.nodePreference) ?? numaRejection(executor, need);

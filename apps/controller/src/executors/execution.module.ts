@@ -5,6 +5,8 @@ import { MessagesController } from '../messaging/messages.controller';
 import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
 import { InstanceJobs } from '../sagas/instance-jobs';
 import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { LocalServiceInstanceJobs } from '../sagas/local-service-instance-jobs';
+import { LOCAL_SERVICE_MONITOR_MS, LocalServiceSaga } from '../sagas/local-service.saga';
 import { TaskSaga } from '../sagas/task.saga';
 import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
@@ -12,13 +14,19 @@ import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
 
 /**
- * Executors (registry, log, API), their messages both ways, the operation saga and the monitor. Needs CqrsModule.
+ * Executors (registry, log, API), their messages both ways, the operation sagas (apps, tasks, local services)
+ * and the monitor. Needs CqrsModule.
  * Global: read-side slices (endpoints, cluster summary) need the registry.
  */
 @Module({})
 export class ExecutionModule {
   /** `runSagas: false` leaves operations to the caller (tests of the API alone play the saga's part). */
-  static register(messenger: ExecutorMessenger, runSagas = true, monitorIntervalMs = 30_000): DynamicModule {
+  static register(
+    messenger: ExecutorMessenger,
+    runSagas = true,
+    monitorIntervalMs = 30_000,
+    localServiceMonitorMs = 5_000,
+  ): DynamicModule {
     return {
       module: ExecutionModule,
       global: true,
@@ -26,6 +34,7 @@ export class ExecutionModule {
         { provide: EXECUTOR_MESSENGER, useValue: messenger },
         { provide: RUN_SAGAS, useValue: runSagas },
         { provide: MONITOR_INTERVAL_MS, useValue: monitorIntervalMs },
+        { provide: LOCAL_SERVICE_MONITOR_MS, useValue: localServiceMonitorMs },
         ExecutorRegistry,
         ExecutorLogService,
         ExecutorReportsHandler,
@@ -33,6 +42,8 @@ export class ExecutionModule {
         ApplicationOperationsSaga,
         ApplicationMonitor,
         TaskSaga,
+        LocalServiceInstanceJobs,
+        LocalServiceSaga,
         TaskReports,
       ],
       controllers: [ExecutorsController, MessagesController],

@@ -83,6 +83,10 @@ export class ExecutorRegistry {
     if (data) this.feedScheduler(data);
   }
 
+  isCordoned(executorId: string): boolean {
+    return this.cordoned.has(executorId);
+  }
+
   private feedScheduler(data: ExecutorNodeDataJson): void {
     const snapshot = snapshotFromDroveNodeData(data);
     const cordoned = this.cordoned.has(snapshot.executorId) && snapshot.state === 'ACTIVE';

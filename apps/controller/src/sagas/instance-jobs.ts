@@ -5,8 +5,12 @@ import {
   ClusterOpSpecJson,
   Decider,
   DomainEvent,
+  ExecutorAddressJson,
+  ExecutorMessage,
   IdGenerator,
   InstanceAggregate,
+  InstanceKind,
+  InstancePlacement,
   InstanceState,
   RUNNING_INSTANCE_STATES,
   TERMINAL_INSTANCE_STATES,
@@ -17,7 +21,7 @@ import {
   startTimeoutMs,
   stopTimeoutMs,
 } from '@drove/domain';
-import { SchedulingSession, toDroveResourceAllocations } from '@drove/scheduler';
+import { PlacementResult, SchedulingSession, toDroveResourceAllocations } from '@drove/scheduler';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -27,6 +31,16 @@ import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
+
+/** What starting one instance of an app or a local service needs besides the common steps. */
+export interface StartTarget {
+  kind: InstanceKind;
+  ownerId: string;
+  spec: Parameters<typeof startTimeoutMs>[1];
+  newInstanceId(): string;
+  place(instanceId: string): PlacementResult;
+  message(address: ExecutorAddressJson, placement: InstancePlacement): ExecutorMessage;
+}
 
 /** Drove retries a failed start twice with a fresh instance id, 1 s apart. */
 const START_ATTEMPTS = 3;
@@ -41,6 +55,10 @@ const EXECUTOR_ENDS: readonly InstanceState[] = [
   'STOPPING',
   'DEPROVISIONING',
 ];
+
+/** Drove's executor protocol has a STOP message per kind of instance. */
+const stopMessageType = (instance: InstanceAggregate) =>
+  instance.kind === 'LOCAL_SERVICE' ? ('STOP_LOCAL_SERVICE_INSTANCE' as const) : ('STOP_INSTANCE' as const);
 
 /** States in which a stop is already under way: wait for STOPPED, do not send STOP again. */
 const STOPPING_STATES: readonly InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'UNHEALTHY'];
@@ -89,21 +107,41 @@ export class InstanceJobs {
     }
   }
 
-  /** One instance, Drove's StartSingleInstanceJob: place, record, send START, wait for HEALTHY; up to 3 tries. */
-  async startOne(
+  /** One app instance, Drove's StartSingleInstanceJob: place, record, send START, wait for HEALTHY; 3 tries. */
+  startOne(
     appId: string,
     spec: ApplicationSpecJson,
     opSpec: ClusterOpSpecJson,
     session: SchedulingSession,
   ): Promise<boolean> {
+    return this.start(
+      {
+        kind: 'APPLICATION',
+        ownerId: appId,
+        spec,
+        newInstanceId: () => `AI-${this.ids.uuid()}`,
+        place: (instanceId) => session.place({ instanceId, resources: spec.resources }),
+        message: (address, placement) => ({
+          type: 'START_INSTANCE',
+          header: requestHeader('CONTROLLER', this.ids, this.clock),
+          address,
+          spec: applicationInstanceSpec(appId, spec, placement),
+        }),
+      },
+      opSpec,
+      session,
+    );
+  }
+
+  /** Drove's StartSingleInstanceJob for any kind of instance; a retry has a fresh instance id, 1 s later. */
+  async start(target: StartTarget, opSpec: ClusterOpSpecJson, session: SchedulingSession): Promise<boolean> {
+    const { kind, ownerId, spec } = target;
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       if (attempt > 1) await sleep(1000);
-      const instanceId = `AI-${this.ids.uuid()}`;
-      const placed = this.metrics.timePlacement(() =>
-        session.place({ instanceId, resources: spec.resources }),
-      );
+      const instanceId = target.newInstanceId();
+      const placed = this.metrics.timePlacement(() => target.place(instanceId));
       if (!placed.ok) {
-        this.logger.warn(`${appId}: no placement: ${placed.failure.message}`);
+        this.logger.warn(`${ownerId}: no placement: ${placed.failure.message}`);
         return false;
       }
       const { executorId } = placed.allocation;
@@ -116,19 +154,13 @@ export class InstanceJobs {
       await this.execute(instanceDecider, instanceStream(instanceId), {
         type: 'RequestInstanceStart',
         instanceId,
-        kind: 'APPLICATION',
-        ownerId: appId,
+        kind,
+        ownerId,
         executorId,
         resources,
         at: this.clock.now(),
       });
-      const instanceSpec = applicationInstanceSpec(appId, spec, { instanceId, resources });
-      const sent = await this.messenger.send(address, {
-        type: 'START_INSTANCE',
-        header: requestHeader('CONTROLLER', this.ids, this.clock),
-        address,
-        spec: instanceSpec,
-      });
+      const sent = await this.messenger.send(address, target.message(address, { instanceId, resources }));
       const healthy =
         sent.status === 'ACCEPTED'
           ? await this.waitFor(instanceId, startTimeoutMs(opSpec, spec), (s) => s === 'HEALTHY')
@@ -150,7 +182,11 @@ export class InstanceJobs {
       .filter((i) => i.state !== 'HEALTHY' && !GIVE_UP_STATES.includes(stateOf(i)));
   }
 
-  async awaitStarted(instance: InstanceAggregate, opSpec: ClusterOpSpecJson, spec: ApplicationSpecJson) {
+  async awaitStarted(
+    instance: InstanceAggregate,
+    opSpec: ClusterOpSpecJson,
+    spec: Parameters<typeof startTimeoutMs>[1],
+  ) {
     const id = instance.instanceId as string;
     const budget = startTimeoutMs(opSpec, spec) - Math.max(0, this.clock.now() - (instance.created ?? 0));
     const healthy = await this.waitFor(id, Math.max(budget, POLL_MS), (s) => s === 'HEALTHY');
@@ -173,7 +209,7 @@ export class InstanceJobs {
         at: this.clock.now(),
       });
       const sent = await this.messenger.send(address, {
-        type: 'STOP_INSTANCE',
+        type: stopMessageType(instance),
         header: requestHeader('CONTROLLER', this.ids, this.clock),
         address,
         instanceId,
@@ -194,23 +230,21 @@ export class InstanceJobs {
    * sent, best effort. One the executor already failed or is stopping is left to it: it reports it to STOPPED,
    * with its own error message.
    */
-  private async giveUp(instanceId: string, reason: string): Promise<void> {
+  async giveUp(instanceId: string, reason: string): Promise<void> {
     const instance = this.clusterView.view.instance(instanceId);
     if (!instance?.instanceId || EXECUTOR_ENDS.includes(stateOf(instance))) return;
     const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
     if (address && RUNNING_INSTANCE_STATES.includes(stateOf(instance))) {
       await this.messenger.send(address, {
-        type: 'STOP_INSTANCE',
+        type: stopMessageType(instance),
         header: requestHeader('CONTROLLER', this.ids, this.clock),
         address,
         instanceId,
       });
     }
     const now = this.clock.now();
-    const app = this.clusterView.view.application(instance.ownerId as string);
     const info = instance.info ?? {
-      appId: instance.ownerId as string,
-      appName: app?.spec?.name ?? '',
+      ...this.ownerOf(instance),
       instanceId,
       executorId: instance.executorId as string,
       resources: instance.resources ?? [],
@@ -224,8 +258,18 @@ export class InstanceJobs {
       at: now,
     });
   }
+  /** The owner fields of a record for an instance no executor has reported on yet. */
+  private ownerOf(instance: InstanceAggregate) {
+    const view = this.clusterView.view;
+    const ownerId = instance.ownerId as string;
+    if (instance.kind === 'LOCAL_SERVICE') {
+      return { serviceId: ownerId, serviceName: view.localService(ownerId)?.spec?.name ?? '' };
+    }
+    return { appId: ownerId, appName: view.application(ownerId)?.spec?.name ?? '' };
+  }
+
   /** Polls the view until the instance's state passes `done` (true), is in `giveUp` (false), or time is over. */
-  private async waitFor(
+  async waitFor(
     instanceId: string,
     timeoutMs: number,
     done: (s: InstanceState) => boolean,

@@ -1,4 +1,5 @@
 import {
+  AnyInstanceInfoJson,
   ExecutorAddressJson,
   ExecutorMessage,
   ExecutorNodeDataJson,
@@ -6,7 +7,10 @@ import {
   ExecutorState,
   InstanceInfoJson,
   InstanceState,
+  LocalServiceInstanceInfoJson,
   StartInstanceMessage,
+  StartLocalServiceInstanceMessage,
+  isLocalServiceInstance,
 } from '@drove/domain';
 import { ExecutorMessenger, SendResult } from '../messaging/executor-messenger';
 
@@ -28,8 +32,8 @@ type Report = (path: string, body: unknown) => Promise<unknown>;
 
 /**
  * An executor in the test process: node data with 8 cores and 8 GB on one NUMA node, an ExecutorMessenger that
- * answers START_INSTANCE/STOP_INSTANCE as Drove's executor does, then walks the instance through its states,
- * pushing each as an INSTANCE_STATE_REPORT through the controller's own `POST /apis/v1/messages`.
+ * answers START/STOP of app and local-service instances as Drove's executor does, then walks the instance
+ * through its states, pushing each as a state report through the controller's own `POST /apis/v1/messages`.
  */
 export class FakeExecutor implements ExecutorMessenger {
   readonly received: ExecutorMessage[] = [];
@@ -41,7 +45,7 @@ export class FakeExecutor implements ExecutorMessenger {
   hold: Promise<void> | undefined;
   /** Follows BLACKLIST_REQUESTED / BLACKLIST / UNBLACKLIST as the real executor does (UNREADY skipped). */
   executorState: ExecutorState = 'ACTIVE';
-  private readonly instances = new Map<string, InstanceInfoJson>();
+  private readonly instances = new Map<string, AnyInstanceInfoJson>();
   private tick = 0;
   report: Report = () => Promise.resolve();
 
@@ -63,9 +67,9 @@ export class FakeExecutor implements ExecutorMessenger {
       transportType: 'HTTP',
       updated: this.next(),
       state: this.resources(),
-      instances: [...this.instances.values()],
+      instances: this.all().filter((i): i is InstanceInfoJson => !isLocalServiceInstance(i)),
       tasks: [],
-      serviceInstances: [],
+      serviceInstances: this.all().filter(isLocalServiceInstance),
       tags: [this.hostname],
       metadata: {},
       executorState: this.executorState,
@@ -74,12 +78,12 @@ export class FakeExecutor implements ExecutorMessenger {
 
   send(_address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
     this.received.push(message);
-    if (message.type === 'START_INSTANCE') {
+    if (message.type === 'START_INSTANCE' || message.type === 'START_LOCAL_SERVICE_INSTANCE') {
       const path = this.failStarts ? FAILED_START_PATH : START_PATH;
       if (this.startAnswer.status === 'ACCEPTED') void this.walk(this.started(message), path);
       return Promise.resolve(this.startAnswer);
     }
-    if (message.type === 'STOP_INSTANCE') {
+    if (message.type === 'STOP_INSTANCE' || message.type === 'STOP_LOCAL_SERVICE_INSTANCE') {
       const info = this.instances.get(message.instanceId);
       if (!info) return Promise.resolve({ status: 'FAILED' });
       void this.walk(info, STOP_PATH);
@@ -97,11 +101,19 @@ export class FakeExecutor implements ExecutorMessenger {
     if (info) await this.walk(info, DEATH_PATH);
   }
 
-  private started(message: StartInstanceMessage): InstanceInfoJson {
+  /** The instances it runs now, app and local-service ones. */
+  all(): AnyInstanceInfoJson[] {
+    return [...this.instances.values()];
+  }
+
+  private started(message: StartInstanceMessage | StartLocalServiceInstanceMessage): AnyInstanceInfoJson {
     const { spec } = message;
-    const info: InstanceInfoJson = {
-      appId: spec.appId,
-      appName: spec.appName,
+    const owner =
+      'serviceId' in spec
+        ? { serviceId: spec.serviceId, serviceName: spec.serviceName }
+        : { appId: spec.appId, appName: spec.appName };
+    const info = {
+      ...owner,
       instanceId: spec.instanceId,
       executorId: this.executorId,
       localInfo: { hostname: this.hostname, ports: {} },
@@ -111,12 +123,12 @@ export class FakeExecutor implements ExecutorMessenger {
       errorMessage: '',
       created: this.next(),
       updated: this.next(),
-    };
+    } as InstanceInfoJson | LocalServiceInstanceInfoJson;
     this.instances.set(spec.instanceId, info);
     return info;
   }
 
-  private async walk(info: InstanceInfoJson, states: InstanceState[]): Promise<void> {
+  private async walk(info: AnyInstanceInfoJson, states: InstanceState[]): Promise<void> {
     await this.hold;
     for (const state of states) {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -125,7 +137,7 @@ export class FakeExecutor implements ExecutorMessenger {
       if (state === 'STOPPED') this.instances.delete(info.instanceId);
       else this.instances.set(info.instanceId, updated);
       await this.report('/apis/v1/messages', {
-        type: 'INSTANCE_STATE_REPORT',
+        type: isLocalServiceInstance(info) ? 'LOCAL_SERVICE_INSTANCE_STATE_REPORT' : 'INSTANCE_STATE_REPORT',
         header: {
           id: `r-${this.tick}`,
           senderType: 'EXECUTOR',
@@ -139,7 +151,7 @@ export class FakeExecutor implements ExecutorMessenger {
   }
 
   private resources(): ExecutorResourceSnapshotJson {
-    const used = [...this.instances.values()].flatMap((i) =>
+    const used = this.all().flatMap((i) =>
       i.resources.flatMap((r) => (r.type === 'CPU' ? (r.cores['0'] ?? []) : [])),
     );
     const all = [0, 1, 2, 3, 4, 5, 6, 7];

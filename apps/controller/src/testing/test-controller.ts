@@ -56,6 +56,7 @@ export async function startTestController(
   messenger: ExecutorMessenger = refusingMessenger,
   runSagas = true,
   monitorIntervalMs = 30_000,
+  localServiceMonitorMs = 5_000,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -69,7 +70,7 @@ export async function startTestController(
       ApplicationsModule,
       LocalServicesModule,
       ClusterModule,
-      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs, localServiceMonitorMs),
       EndpointsModule,
       EventsFeedModule,
       TasksModule,

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Clock,
+  ClusterOpSpecJson,
+  IdGenerator,
+  LocalServiceSpecJson,
+  PlacementPolicy,
+  localServiceInstanceSpec,
+  newLocalServiceInstanceId,
+  requestHeader,
+} from '@drove/domain';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { InstanceJobs } from './instance-jobs';
+
+/** Drove starts local-service instances on ACTIVE executors and on UNREADY ones (which wait for them). */
+export const LOCAL_SERVICE_EXECUTOR_STATES: ReadonlySet<string> = new Set(['ACTIVE', 'UNREADY']);
+
+/** A LOCAL policy with `hostLevel` (alone or inside a COMPOSITE) runs the instance on the host's network. */
+const hostLevelOf = (policy: PlacementPolicy | undefined): boolean => {
+  if (policy?.type === 'LOCAL') return policy.hostLevel;
+  return policy?.type === 'COMPOSITE' ? policy.policies.some(hostLevelOf) : false;
+};
+
+/** Starting a local-service instance on a given executor, with the common start job of InstanceJobs. */
+@Injectable()
+export class LocalServiceInstanceJobs {
+  constructor(
+    private readonly jobs: InstanceJobs,
+    private readonly registry: ExecutorRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  /** Place on `executorId`, record, START_LOCAL_SERVICE_INSTANCE, wait for HEALTHY; 3 tries with fresh `SI-` ids. */
+  async startOn(
+    serviceId: string,
+    spec: LocalServiceSpecJson,
+    opSpec: ClusterOpSpecJson,
+    executorId: string,
+  ): Promise<boolean> {
+    const session = this.registry.scheduler.openSession({
+      deployableId: serviceId,
+      kind: 'LOCAL_SERVICE',
+      policy: spec.placementPolicy,
+      env: (spec.env as Record<string, string> | undefined) ?? {},
+    });
+    const hostLevelInstance = hostLevelOf(spec.placementPolicy);
+    try {
+      return await this.jobs.start(
+        {
+          kind: 'LOCAL_SERVICE',
+          ownerId: serviceId,
+          spec,
+          newInstanceId: () => newLocalServiceInstanceId(this.ids),
+          place: (instanceId) =>
+            session.placeOn(
+              executorId,
+              { instanceId, resources: spec.resources },
+              LOCAL_SERVICE_EXECUTOR_STATES,
+            ),
+          message: (address, placement) => ({
+            type: 'START_LOCAL_SERVICE_INSTANCE',
+            header: requestHeader('CONTROLLER', this.ids, this.clock),
+            address,
+            spec: localServiceInstanceSpec(serviceId, spec, { ...placement, hostLevelInstance }),
+          }),
+        },
+        opSpec,
+        session,
+      );
+    } finally {
+      session.close();
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  ActivationState,
+  Clock,
+  ClusterOpSpecJson,
+  DEFAULT_CLUSTER_OP_SPEC,
+  LocalServiceAggregate,
+  LocalServiceSpecJson,
+  OperationOutcome,
+  ACTIVE_INSTANCE_STATES,
+  isInMaintenanceWindow,
+  localServiceDecider,
+  localServiceStream,
+  planLocalServiceInstances,
+  toWire,
+} from '@drove/domain';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { stateOf } from '../projections/instance-queries';
+import { RUN_SAGAS } from './application-operations.saga';
+import { InstanceJobs } from './instance-jobs';
+import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
+import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
+
+const TICK_MS = 500;
+/** A service at rest is checked this often (Drove's LocalServiceMonitor runs every 5 s). */
+export const LOCAL_SERVICE_MONITOR_MS = Symbol('LocalServiceMonitorMs');
+const RETRY_PASS_MS = 2000;
+
+type OperationType = NonNullable<LocalServiceAggregate['operation']>['type'];
+
+/** The activation state an operation converges to; the others keep the service's own. */
+const TARGET: Partial<Record<OperationType, ActivationState>> = {
+  ACTIVATE: 'ACTIVE',
+  DEACTIVATE: 'INACTIVE',
+  EMERGENCY_DEACTIVATION: 'INACTIVE',
+  DESTROY: 'INACTIVE',
+  DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
+};
+
+const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+
+/**
+ * Local services on the leader, as a reconcile loop over the log. At rest (Drove's LocalServiceMonitor, outside
+ * the maintenance window): an ACTIVE service keeps `instancesPerHost` instances on every ACTIVE or UNREADY,
+ * not-blacklisted executor (so an executor that joins later gets them), CONFIG_TESTING keeps one, INACTIVE none;
+ * instances on other executors are stopped. An operation is one such pass towards its target (ACTIVATE ->
+ * ACTIVE, DEACTIVATE/DESTROY -> INACTIVE, UPDATE_INSTANCE_COUNT with the new count...), then it completes, as
+ * Drove's actions flip the state and leave the rest to the monitor; DESTROY completes only once no instance is
+ * left. STOP_INSTANCES stops the listed ones; REPLACE_INSTANCES and RESTART replace each (or every) instance on
+ * its own executor, new then old, or the reverse with stopFirst.
+ */
+@Injectable()
+export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('LocalServiceSaga');
+  private readonly running = new Set<string>();
+  private readonly nextPassAt = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly jobs: InstanceJobs,
+    private readonly serviceJobs: LocalServiceInstanceJobs,
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RUN_SAGAS) private readonly enabled: boolean,
+    @Inject(LOCAL_SERVICE_MONITOR_MS) private readonly monitorMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  tick(): void {
+    if (this.fence.path() === null) return;
+    for (const service of this.clusterView.view.localServices()) {
+      const serviceId = service.serviceId as string;
+      if (this.running.has(serviceId)) continue;
+      // a new operation is taken up at once; a service at rest waits for its next monitor pass
+      if (!service.operation && (this.nextPassAt.get(serviceId) ?? 0) > Date.now()) continue;
+      this.running.add(serviceId);
+      this.pass(serviceId)
+        .catch((error: unknown) => {
+          if (!(error instanceof LeadershipLostError)) this.logger.error(`${serviceId}: ${String(error)}`);
+          this.nextPassAt.set(serviceId, Date.now() + RETRY_PASS_MS);
+        })
+        .finally(() => this.running.delete(serviceId));
+    }
+  }
+
+  private async pass(serviceId: string): Promise<void> {
+    const service = this.service(serviceId);
+    const op = service.operation;
+    if (!op) {
+      this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
+      if (isInMaintenanceWindow(this.clusterView.view.cluster, this.clock.now())) return;
+      return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
+    }
+    const opSpec = op.opSpec ?? defaultOpSpec();
+    if (!service.cancelRequested) {
+      if (op.type === 'STOP_INSTANCES') await this.stopListed(serviceId, op.instanceIds ?? [], opSpec);
+      else if (op.type === 'REPLACE_INSTANCES' || op.type === 'RESTART') {
+        await this.replace(service, op.instanceIds ?? [], op.stopFirst ?? false, opSpec);
+      } else {
+        const target = TARGET[op.type] ?? service.activationState;
+        await this.converge(service, target, op.instancesPerHost ?? service.instancesPerHost, opSpec);
+      }
+    }
+    const cancelled = this.service(serviceId).cancelRequested;
+    if (!cancelled && op.type === 'DESTROY' && this.active(serviceId).length > 0) {
+      this.nextPassAt.set(serviceId, Date.now() + RETRY_PASS_MS);
+      return;
+    }
+    await this.complete(serviceId, cancelled ? 'CANCELLED' : 'SUCCEEDED');
+  }
+
+  /** Waits for starts in flight (maybe a previous leader's), then starts what is missing and stops the surplus. */
+  private async converge(
+    service: LocalServiceAggregate,
+    activation: ActivationState,
+    instancesPerHost: number,
+    opSpec: ClusterOpSpecJson,
+  ): Promise<void> {
+    const serviceId = service.serviceId as string;
+    const spec = service.spec as LocalServiceSpecJson;
+    const parallelism = Math.max(1, opSpec.parallelism);
+    const inFlight = this.active(serviceId).filter(
+      (i) => i.state !== 'HEALTHY' && !GIVE_UP_STATES.includes(stateOf(i)),
+    );
+    await inParallel(inFlight, parallelism, (i) => this.jobs.awaitStarted(i, opSpec, spec));
+    const plan = planLocalServiceInstances(
+      activation,
+      instancesPerHost,
+      this.executors(),
+      this.summaries(serviceId),
+    );
+    const starts = plan.toStart.flatMap(({ executorId, count }) => Array<string>(count).fill(executorId));
+    if (starts.length + plan.toStop.length > 0) {
+      this.logger.log(
+        `${serviceId}: ${activation}, starting ${starts.length}, stopping ${plan.toStop.length}`,
+      );
+    }
+    await inParallel(starts, parallelism, async (executorId) => {
+      await this.serviceJobs.startOn(serviceId, spec, opSpec, executorId);
+    });
+    await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, opSpec));
+  }
+
+  private async stopListed(
+    serviceId: string,
+    instanceIds: string[],
+    opSpec: ClusterOpSpecJson,
+  ): Promise<void> {
+    const active = new Set(this.active(serviceId).map((i) => i.instanceId));
+    const listed = instanceIds.filter((id) => active.has(id));
+    await inParallel(listed, Math.max(1, opSpec.parallelism), (id) => this.jobs.stop(id, opSpec));
+  }
+
+  /** Each instance (all when none are listed) replaced on its own executor; a failed start leaves the old one. */
+  private async replace(
+    service: LocalServiceAggregate,
+    instanceIds: string[],
+    stopFirst: boolean,
+    opSpec: ClusterOpSpecJson,
+  ): Promise<void> {
+    const serviceId = service.serviceId as string;
+    const spec = service.spec as LocalServiceSpecJson;
+    const active = this.active(serviceId).filter(
+      (i) => instanceIds.length === 0 || instanceIds.includes(i.instanceId as string),
+    );
+    await inParallel(active, Math.max(1, opSpec.parallelism), async (old) => {
+      const oldId = old.instanceId as string;
+      if (stopFirst) await this.jobs.stop(oldId, opSpec);
+      const started = await this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string);
+      if (!stopFirst && started) await this.jobs.stop(oldId, opSpec);
+    });
+  }
+
+  private async complete(serviceId: string, outcome: OperationOutcome): Promise<void> {
+    await this.jobs.execute(localServiceDecider, localServiceStream(serviceId), {
+      type: 'CompleteLocalServiceOperation',
+      serviceId,
+      outcome,
+      at: this.clock.now(),
+    });
+    this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
+    this.logger.log(`${serviceId}: operation ${outcome}`);
+  }
+
+  /** Executors that may run the service's instances: ACTIVE or UNREADY, and not being blacklisted. */
+  private executors() {
+    return this.registry.all().map((data) => {
+      const executorId = data.state.executorId;
+      const state = data.executorState ?? 'ACTIVE';
+      return {
+        executorId,
+        schedulable: LOCAL_SERVICE_EXECUTOR_STATES.has(state) && !this.registry.isCordoned(executorId),
+      };
+    });
+  }
+
+  /** Instances in Drove's active states: running, or on their way up or down. */
+  private active(serviceId: string) {
+    return this.clusterView.view
+      .serviceInstancesOf(serviceId)
+      .filter((i) => ACTIVE_INSTANCE_STATES.includes(stateOf(i)));
+  }
+
+  private summaries(serviceId: string) {
+    return this.clusterView.view.serviceInstancesOf(serviceId).map((i) => ({
+      instanceId: i.instanceId as string,
+      executorId: i.executorId as string,
+      state: stateOf(i),
+      created: i.created ?? 0,
+    }));
+  }
+
+  private service(serviceId: string): LocalServiceAggregate {
+    const service = this.clusterView.view.localService(serviceId);
+    if (!service) throw new Error(`local service ${serviceId} is not in the view`);
+    return service;
+  }
+}
