@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Clock, ExecutorAddressJson, taskDecider, taskStream } from '@drove/domain';
+import { Clock, ExecutorAddressJson, InstanceKind, taskDecider, taskStream } from '@drove/domain';
 import { Roles } from '../auth/route-access';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK } from '../event-store/event-store.tokens';
@@ -20,8 +20,9 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 type Query = Record<string, string | undefined>;
 
 /**
- * Drove's `/v1/logfiles` (reference 1.6): the executor running the instance or task is found from the log, then
- * its file-stream API is proxied with the CONTROLLER secret. No instance, task or live executor: 204, as Drove.
+ * Drove's `/v1/logfiles` (reference 1.6): the executor running the app or local-service instance or the task is
+ * found from the log, then its file-stream API is proxied with the CONTROLLER secret. No instance, task or live
+ * executor: 204, as Drove.
  */
 @Controller('apis/v1/logfiles')
 @Roles('LOGS')
@@ -36,19 +37,19 @@ export class LogFilesController {
 
   @Get('applications/:appId/:instanceId/list')
   appList(@Param('appId') appId: string, @Param('instanceId') id: string, @Res() reply: FastifyReply) {
-    return this.app(reply, appId, id, (at) => this.list(reply, at, appId, id));
+    return this.instance(reply, 'APPLICATION', appId, id, (at) => this.list(reply, at, appId, id));
   }
 
   @Get('applications/:appId/:instanceId/read/:file')
   appRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
-    return this.app(reply, p.appId, p.instanceId, (at) =>
+    return this.instance(reply, 'APPLICATION', p.appId, p.instanceId, (at) =>
       this.read(reply, at, p.appId, p.instanceId, p.file, q),
     );
   }
 
   @Get('applications/:appId/:instanceId/download/:file')
   appDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
-    return this.app(reply, p.appId, p.instanceId, (at) =>
+    return this.instance(reply, 'APPLICATION', p.appId, p.instanceId, (at) =>
       this.download(reply, at, p.appId, p.instanceId, p.file, q),
     );
   }
@@ -69,6 +70,29 @@ export class LogFilesController {
   taskDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.task(reply, p.appName, p.taskId, (at) =>
       this.download(reply, at, p.appName, p.taskId, p.file, q),
+    );
+  }
+
+  @Get('localservices/:serviceId/:instanceId/list')
+  serviceList(
+    @Param('serviceId') serviceId: string,
+    @Param('instanceId') id: string,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.instance(reply, 'LOCAL_SERVICE', serviceId, id, (at) => this.list(reply, at, serviceId, id));
+  }
+
+  @Get('localservices/:serviceId/:instanceId/read/:file')
+  serviceRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
+    return this.instance(reply, 'LOCAL_SERVICE', p.serviceId, p.instanceId, (at) =>
+      this.read(reply, at, p.serviceId, p.instanceId, p.file, q),
+    );
+  }
+
+  @Get('localservices/:serviceId/:instanceId/download/:file')
+  serviceDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
+    return this.instance(reply, 'LOCAL_SERVICE', p.serviceId, p.instanceId, (at) =>
+      this.download(reply, at, p.serviceId, p.instanceId, p.file, q),
     );
   }
 
@@ -119,14 +143,16 @@ export class LogFilesController {
     return proxyLogFile(reply, at, call, this.credentials, headers);
   }
 
-  private async app(
+  /** An app or local-service instance, found only under its own owner. */
+  private async instance(
     reply: FastifyReply,
-    appId: string,
+    kind: InstanceKind,
+    ownerId: string,
     instanceId: string,
     work: (at: ExecutorAddressJson) => Promise<void>,
   ): Promise<void> {
     const instance = this.clusterView.view.instance(instanceId);
-    const found = instance?.ownerId === appId ? instance.executorId : undefined;
+    const found = instance?.ownerId === ownerId && instance.kind === kind ? instance.executorId : undefined;
     return this.at(reply, found, work);
   }
 

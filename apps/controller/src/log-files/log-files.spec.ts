@@ -1,6 +1,8 @@
 import { AddressInfo } from 'node:net';
 import { IncomingMessage, Server, createServer } from 'node:http';
+import { instanceDecider, instanceStream } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { CommandPipeline } from '../cqrs/command-pipeline';
 import { EXECUTOR_HEADERS } from '../testing/fake-executor';
 import { FakeTaskExecutor } from '../testing/fake-task-executor';
 import { startTestController, TestController, TEST_HOSTNAME } from '../testing/test-controller';
@@ -132,6 +134,45 @@ describe('log files proxied to the executor running the instance', () => {
       10_000,
     );
     expect(seen.at(-1)?.url).toBe('/apis/v1/logs/filestream/batch/T-1/list');
+  });
+
+  it('finds a local-service instance by its record and proxies to <serviceId>/<instanceId>', async () => {
+    const outcome = await ctl.app.get(CommandPipeline).execute(
+      instanceDecider,
+      instanceStream('SI-1'),
+      {
+        type: 'RequestInstanceStart',
+        instanceId: 'SI-1',
+        kind: 'LOCAL_SERVICE',
+        ownerId: 'svc-1',
+        executorId: 'exec-1-id',
+        resources: [],
+        at: NOW,
+      },
+      { actor: 'test' },
+    );
+    expect(outcome.ok).toBe(true);
+    const service = '/apis/v1/logfiles/localservices/svc-1/SI-1';
+    await waitUntil(
+      'the instance in the view',
+      async () => (await inject(`${service}/list`)).statusCode === 200,
+    );
+    const read = await inject(`${service}/read/output.log?offset=0&length=5`);
+    expect(read.json()).toEqual({ data: 'hello', offset: 0 });
+    const download = await inject(`${service}/download/output.log?rename=true`);
+    expect(download.headers['content-disposition']).toBe(
+      'attachment; filename=svc-1_SI-1_output.log-2024-07-04_10-20-30',
+    );
+    expect(seen.map((r) => r.url).slice(-3)).toEqual([
+      '/apis/v1/logs/filestream/svc-1/SI-1/list',
+      '/apis/v1/logs/filestream/svc-1/SI-1/read/output.log?offset=0&length=5',
+      '/apis/v1/logs/filestream/svc-1/SI-1/download/output.log',
+    ]);
+    // an app instance is not served as a local-service one, nor the other way round
+    expect((await inject(`/apis/v1/logfiles/localservices/${APP_ID}/${instanceId}/list`)).statusCode).toBe(
+      204,
+    );
+    expect((await inject(`/apis/v1/logfiles/applications/svc-1/SI-1/list`)).statusCode).toBe(204);
   });
 
   it.each([
