@@ -3,6 +3,7 @@ import { LocalServiceOperationsController } from './local-service-operations.con
 import { LocalServiceOperationsHandler } from './local-service-operations.handler';
 import { LocalServiceQueriesController } from './local-service-queries.controller';
 import { LocalServiceSpecValidationController } from './local-service-spec-validation.controller';
+import { ReservedResourcesController } from './reserved-resources.controller';
 
 /** Local services: operations -> pipeline -> fenced log; queries -> cluster view. Needs CqrsModule. */
 @Module({
@@ -11,6 +12,7 @@ import { LocalServiceSpecValidationController } from './local-service-spec-valid
     LocalServiceSpecValidationController,
     LocalServiceOperationsController,
     LocalServiceQueriesController,
+    ReservedResourcesController,
   ],
 })
 export class LocalServicesModule {}

@@ -7,6 +7,7 @@ import {
 } from '@drove/domain';
 import { localServiceSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { CommandPipeline } from '../cqrs/command-pipeline';
+import { EXECUTOR_HEADERS } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
 
 const NOW = 1_700_000_000_000;
@@ -166,6 +167,11 @@ describe('local services API on an in-memory log', () => {
     });
     expect(await summary()).toMatchObject({ state: 'ACTIVE', activationState: 'ACTIVE' });
     expect((await ctl.get('/apis/v1/cluster')).body.data).toMatchObject({ numActiveLocalServices: 1 });
+    const reserved = '/apis/v1/internal/cluster/resources/reserved';
+    expect(await ctl.get(reserved, EXECUTOR_HEADERS)).toEqual(
+      ok({ cpus: 2, memory: 256, requiredInstances: { [SERVICE_ID]: 2 } }),
+    );
+    expect((await ctl.get(reserved)).code).toBe(403);
     expect(await operate(serviceOp('STOP'))).toEqual(ok({ serviceId: SERVICE_ID }));
     expect(await summary()).toMatchObject({ state: 'DEACTIVATION_REQUESTED' });
   });
