@@ -6,15 +6,20 @@ import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/dock
 import { startController } from './support/controllers';
 import { startExecutor } from './support/executors';
 import { repoRoot, stopApp, waitFor } from './support/processes';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
+import { removeRunContainers } from '../apps/executor/src/testing/run-containers.fixture';
+import { removeNamespace, waitForActiveExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-localsvc-${randomUUID()}`;
+// One run label per executor: an executor adopts every container carrying its labels on start, and all three
+// share this machine's dockerd, so the late one would otherwise take over the others' instances.
 const run = randomUUID().slice(0, 8);
+const runs = [0, 1, 2].map((i) => `${run}-${i}`);
 const CONTROLLER = 5300;
-const EXECUTORS = [5320, 5330];
+const EXECUTORS = [5320, 5330, 5340];
 const HOST_PORTS = [
-  { from: 45300, to: 45349 },
-  { from: 45350, to: 45399 },
+  { from: 45300, to: 45329 },
+  { from: 45330, to: 45359 },
+  { from: 45360, to: 45389 },
 ];
 const SERVICE_ID = 'sample-service-1';
 
@@ -47,14 +52,14 @@ function serviceSpec(): Record<string, unknown> {
   };
 }
 
-describe('a local service on a controller and two executor processes, real ZooKeeper and dockerd', () => {
+describe('a local service on a controller and executor processes, real ZooKeeper and dockerd', () => {
   const runtime = new DockerContainerRuntime();
   let controller: ChildProcess;
   let executors: ChildProcess[] = [];
 
   beforeAll(async () => {
     controller = startController(CONTROLLER, namespace);
-    executors = EXECUTORS.map((port, i) => startExecutor(port, namespace, run, HOST_PORTS[i]));
+    executors = [0, 1].map((i) => startExecutor(EXECUTORS[i], namespace, runs[i], HOST_PORTS[i], true));
     await waitForActiveExecutor(CONTROLLER);
     await waitFor('two ACTIVE executors', async () => {
       const listed = (await api('cluster/executors')).data as { state: string }[];
@@ -64,15 +69,18 @@ describe('a local service on a controller and two executor processes, real ZooKe
 
   afterAll(async () => {
     await Promise.all([...executors.map((e) => stopApp(e)), stopApp(controller)]);
-    await removeRun(namespace, run);
+    for (const label of runs) await removeRunContainers(runtime, label);
+    await removeNamespace(namespace);
   });
 
   const instances = async (suffix = '') =>
     ((await api(`localservices/${SERVICE_ID}/instances${suffix}`)).data ?? []) as Instance[];
-  const runContainers = () =>
-    runtime.list({ labels: { 'drove-ts.run': run, 'drove.job.type': 'LOCAL_SERVICE' }, all: true });
+  const runContainers = async () =>
+    (await runtime.list({ labels: { 'drove.job.type': 'LOCAL_SERVICE' }, all: true })).filter((c) =>
+      runs.includes(c.labels['drove-ts.run']),
+    );
 
-  it('runs one HEALTHY instance per executor while ACTIVE, none once deactivated, and destroys it', async () => {
+  it('runs an instance per executor while ACTIVE (a late one waits UNREADY for it), none once deactivated', async () => {
     expect(await api('localservices/validate/spec', serviceSpec())).toMatchObject({ status: 'SUCCESS' });
     const created = await api('localservices/operations', {
       type: 'CREATE',
@@ -89,10 +97,12 @@ describe('a local service on a controller and two executor processes, real ZooKe
     });
 
     const healthy = await waitFor(
-      'one HEALTHY instance on each executor',
+      'ACTIVE with one HEALTHY instance on each executor',
       async () => {
         const found = await instances('?state=HEALTHY');
-        return new Set(found.map((i) => i.executorId)).size === 2 && found.length === 2 ? found : undefined;
+        const { state } = (await api(`localservices/${SERVICE_ID}`)).data as { state: string };
+        const spread = new Set(found.map((i) => i.executorId)).size === 2 && found.length === 2;
+        return state === 'ACTIVE' && spread ? found : undefined;
       },
       90_000,
     );
@@ -117,6 +127,29 @@ describe('a local service on a controller and two executor processes, real ZooKe
       expect.objectContaining({ files: expect.any(Array) }),
     ]);
 
+    // A third executor joining now stays UNREADY until it runs the service's instance, then becomes ACTIVE.
+    executors.push(startExecutor(EXECUTORS[2], namespace, runs[2], HOST_PORTS[2], true));
+    const seen: string[] = [];
+    const third = await waitFor(
+      'the third executor ACTIVE',
+      async () => {
+        const listed = (await api('cluster/executors')).data as {
+          executorId: string;
+          port: number;
+          state: string;
+        }[];
+        const found = listed.find((e) => e.port === EXECUTORS[2]);
+        if (found && seen.at(-1) !== found.state) seen.push(found.state);
+        return found?.state === 'ACTIVE' ? found : undefined;
+      },
+      90_000,
+    );
+    expect(seen).toEqual(['UNREADY', 'ACTIVE']);
+    await waitFor('its instance HEALTHY', async () =>
+      (await instances('?state=HEALTHY')).some((i) => i.executorId === third.executorId) ? true : undefined,
+    );
+    expect((await runContainers()).length).toBe(3);
+
     expect(
       await api('localservices/operations', { type: 'DEACTIVATE', serviceId: SERVICE_ID }),
     ).toMatchObject({
@@ -131,7 +164,7 @@ describe('a local service on a controller and two executor processes, real ZooKe
       60_000,
     );
     await waitFor('no container left', async () => ((await runContainers()).length === 0 ? true : undefined));
-    expect((await instances('/old')).map((i) => i.state)).toEqual(['STOPPED', 'STOPPED']);
+    expect((await instances('/old')).map((i) => i.state)).toEqual(['STOPPED', 'STOPPED', 'STOPPED']);
 
     expect(await api('localservices/operations', { type: 'DESTROY', serviceId: SERVICE_ID })).toMatchObject({
       status: 'SUCCESS',

@@ -11,6 +11,8 @@ export function startExecutor(
   nameSpace: string,
   run: string,
   hostPorts: { from: number; to: number },
+  /** Drove's UNREADY wait for the leader's reserved local services (`options.awaitLocalServices`). */
+  awaitLocalServices = false,
 ): ChildProcess {
   const name = `executor-${port}`;
   const config = writeConfig(
@@ -22,7 +24,7 @@ export function startExecutor(
       'docker: { stopGraceSeconds: 1, maxOpenFiles: 1024 }',
       `hostPorts: { from: ${hostPorts.from}, to: ${hostPorts.to} }`,
       `logs: { root: .local/e2e-logs/${name}-files }`,
-      `options: { containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" } }`,
+      `options: { awaitLocalServices: ${awaitLocalServices}, containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" } }`,
     ].join('\n'),
   );
   return startApp('executor', name, ['--config', config]);

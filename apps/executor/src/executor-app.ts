@@ -30,6 +30,7 @@ import { ContainerStatsObserver } from './metrics/container-stats-observer';
 import { ExecutorMetrics } from './metrics/executor-metrics';
 import { createContainerRuntime } from './runtime/container-runtime.factory';
 import { ExecutorStateHolder } from './state/executor-state-holder';
+import { awaitLocalServices, fetchReservedServices, healthyLocalServices } from './state/local-service-gate';
 
 export interface RunningExecutor {
   executorId: string;
@@ -85,12 +86,31 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     now: Date.now,
   });
   const locks = new ResourceLocks(capacity);
-  const executor = new ExecutorStateHolder();
   const zk = new ZooKeeperSession(zookeeper.connectionString, zookeeper.sessionTimeoutMs);
   const root = `/${zookeeper.nameSpace}`;
+  const leader = new LeaderFinder(zk, root);
+  const secret = config.clusterAuth.secrets.find((s) => s.nodeType === 'EXECUTOR')?.secret ?? '';
+  const stopping = new AbortController();
+  let lastWait = '';
+  const executor = new ExecutorStateHolder(
+    options.awaitLocalServices
+      ? () =>
+          awaitLocalServices(
+            {
+              reserved: () => fetchReservedServices({ leader: () => leader.leader(), secret }),
+              healthy: () => healthyLocalServices(engine.records()),
+              onWaiting: (reason) => {
+                if (reason !== lastWait) logger.log(reason);
+                lastWait = reason;
+              },
+            },
+            stopping.signal,
+          )
+      : undefined,
+  );
   const reporter = new StateReporter({
-    leader: new LeaderFinder(zk, root),
-    secret: config.clusterAuth.secrets.find((s) => s.nodeType === 'EXECUTOR')?.secret ?? '',
+    leader,
+    secret,
     hostname,
     resources: () => locks.snapshot(executorId),
     onDropped: (record, reason) =>
@@ -130,7 +150,8 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   executor.onChange(() => publisher.changed());
 
   const recovered = await engine.recover(options.containerLabels);
-  executor.ready();
+  // Not awaited: while UNREADY the executor must already take START_LOCAL_SERVICE_INSTANCE.
+  executor.ready().catch(() => undefined);
   const app = await NestFactory.create<NestFastifyApplication>(
     ExecutorModule.create({
       handler: new ExecutorMessageHandler(engine, executor),
@@ -161,6 +182,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   return {
     executorId,
     stop: async () => {
+      stopping.abort();
       clearInterval(reaping);
       clearInterval(polling);
       reporter.stop();

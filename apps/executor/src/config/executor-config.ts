@@ -122,6 +122,13 @@ export class ExecutorOptionsConfig {
   /** Added to every container this executor creates; zombie reaping is limited to containers carrying them. */
   @IsOptional()
   containerLabels?: Record<string, string>;
+
+  /**
+   * Drove's UNREADY wait: stay UNREADY (no app instances or tasks) until the leader's reserved local services run
+   * HEALTHY here. Off by default: an executor without a reachable leader would never become ACTIVE.
+   */
+  @IsBoolean()
+  awaitLocalServices = false;
 }
 
 /** The executor's YAML file; every block is optional and a missing one takes the defaults documented here. */
