@@ -15,6 +15,7 @@ import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
+import { localServiceOperationErrors } from './local-service-operation-checks';
 
 /**
  * POST /localservices/operations: parsed with Drove's texts, refused in the maintenance window, a CREATE's spec
@@ -35,10 +36,11 @@ export class LocalServiceOperationsHandler {
     const op = parsed.value;
     const now = this.clock.now();
     await refuseInMaintenance(this.pipeline, now);
-    if (op.type === 'CREATE') {
-      const specErrors = validateLocalServiceSpec(op.spec);
-      if (specErrors.length > 0) throw new CommandValidationError(specErrors);
-    }
+    const errors =
+      op.type === 'CREATE'
+        ? validateLocalServiceSpec(op.spec)
+        : localServiceOperationErrors(op, this.clusterView.view);
+    if (errors.length > 0) throw new CommandValidationError(errors);
     const { serviceId, command } = localServiceCommandOf(op, fixedClock(now));
     const outcome = await this.pipeline.execute(localServiceDecider, localServiceStream(serviceId), command, {
       actor,

@@ -115,7 +115,7 @@ describe('local services API on an in-memory log', () => {
 
   it('refuses an invalid spec, an unknown type, an existing service and operations not allowed in the state', async () => {
     const noLocal = { ...serviceSpec(), placementPolicy: { type: 'ANY' } };
-    const localRequired = ['Local services must have a LOCAL placement policy'];
+    const localRequired = ['Only local placement is allowed for local services'];
     await expectNothingStored(() => operate(createOp(noLocal)), refused(localRequired));
     await expectNothingStored(
       () => ctl.post('/apis/v1/localservices/validate/spec', noLocal),
@@ -201,6 +201,37 @@ describe('local services API on an in-memory log', () => {
       status: 'SUCCESS',
       data: [],
     });
+  });
+
+  it("refuses Drove's instance and host-level checks", async () => {
+    await operate(createOp({ ...serviceSpec(), placementPolicy: { type: 'LOCAL', hostLevel: true } }));
+    await expectNothingStored(
+      () => operate(serviceOp('UPDATE_INSTANCE_COUNT', { instancesPerHost: 3 })),
+      refused(['Update is allowed for services that do not have Host Level option set']),
+    );
+    await operate(serviceOp('ACTIVATE'));
+    await execute(localServiceStream(SERVICE_ID), localServiceDecider, {
+      type: 'CompleteLocalServiceOperation',
+      serviceId: SERVICE_ID,
+      outcome: 'SUCCEEDED',
+      at: NOW,
+    });
+    await execute(instanceStream('SI-1'), instanceDecider, {
+      type: 'RecordInstanceState',
+      info: instanceInfo('SI-1', 'HEALTHY', NOW + 1),
+      at: NOW,
+    });
+    await expectNothingStored(
+      () => operate(serviceOp('REPLACE_INSTANCES', { instanceIds: ['SI-1', 'SI-2', 'SI-3'] })),
+      refused(['There are no replaceable healthy instances with ids: [SI-2, SI-3]']),
+    );
+    await expectNothingStored(
+      () => operate(serviceOp('STOP_INSTANCES', { instanceIds: ['SI-9'] })),
+      refused(['There are no healthy instances with ids: [SI-9]']),
+    );
+    expect(await operate(serviceOp('STOP_INSTANCES', { instanceIds: ['SI-1'] }))).toEqual(
+      ok({ serviceId: SERVICE_ID }),
+    );
   });
 
   it('refuses operations in the maintenance window', async () => {

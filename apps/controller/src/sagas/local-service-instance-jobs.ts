@@ -4,23 +4,17 @@ import {
   ClusterOpSpecJson,
   IdGenerator,
   LocalServiceSpecJson,
-  PlacementPolicy,
   localServiceInstanceSpec,
   newLocalServiceInstanceId,
   requestHeader,
 } from '@drove/domain';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { hostLevelOf } from '../local-services/host-level';
 import { InstanceJobs } from './instance-jobs';
 
 /** Drove starts local-service instances on ACTIVE executors and on UNREADY ones (which wait for them). */
 export const LOCAL_SERVICE_EXECUTOR_STATES: ReadonlySet<string> = new Set(['ACTIVE', 'UNREADY']);
-
-/** A LOCAL policy with `hostLevel` (alone or inside a COMPOSITE) runs the instance on the host's network. */
-const hostLevelOf = (policy: PlacementPolicy | undefined): boolean => {
-  if (policy?.type === 'LOCAL') return policy.hostLevel;
-  return policy?.type === 'COMPOSITE' ? policy.policies.some(hostLevelOf) : false;
-};
 
 /** Starting a local-service instance on a given executor, with the common start job of InstanceJobs. */
 @Injectable()

@@ -100,7 +100,7 @@ describe('semantic validation of an application spec (Drove section 2.9)', () =>
     const service = valueOf(
       parseLocalServiceSpec({ ...localServiceSpecJson(), placementPolicy: { type: 'ANY' }, devices: [] }),
     );
-    expect(validateLocalServiceSpec(service)).toEqual(['Local services must have a LOCAL placement policy']);
+    expect(validateLocalServiceSpec(service)).toEqual(['Only local placement is allowed for local services']);
     const good = valueOf(parseLocalServiceSpec({ ...localServiceSpecJson(), devices: [] }));
     expect(validateLocalServiceSpec(good)).toEqual([]);
   });

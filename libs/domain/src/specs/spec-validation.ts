@@ -102,5 +102,5 @@ export const validateLocalServiceSpec = (
   ...serviceErrors(spec, options),
   ...(containsPolicy(spec.placementPolicy, 'LOCAL')
     ? []
-    : ['Local services must have a LOCAL placement policy']),
+    : ['Only local placement is allowed for local services']),
 ];
