@@ -1,3 +1,4 @@
+import { AppSupportModule } from './app-support/app-support.module';
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
@@ -45,6 +46,7 @@ export class ControllerModule {
         ),
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
+        AppSupportModule,
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,
