@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { MemoryEventStore } from '@drove/events';
 import { AUDIT_LOG, AuditLine, AuditLog } from '../audit/audit-log';
 import { AuthSettings } from '../auth/auth-settings';
+import { LimitsConfig } from '../limits/limits.config';
 import { ControllerModule } from '../controller.module';
 import { LeaderElection } from '../leadership/leader-election';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
@@ -52,11 +53,12 @@ export interface WholeController {
 export async function startWholeController(
   auth: AuthSettings,
   messenger: ExecutorMessenger = refusingMessenger,
+  limits = new LimitsConfig(),
 ): Promise<WholeController> {
   const store = new MemoryEventStore();
   store.grantFence(FENCE_PATH);
   const audit = new MemoryAuditLog();
-  const adapter = new FastifyAdapter();
+  const adapter = new FastifyAdapter({ bodyLimit: limits.maxRequestBodyBytes });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of ([] as string[]).concat(route.method)) {
@@ -72,6 +74,7 @@ export async function startWholeController(
         hostname: 'ctl-whole',
         messenger,
         executorCredentials: { secret: auth.clusterAuth.secrets[0]?.secret ?? '', nodeId: 'ctl-whole' },
+        limits,
       }),
     ],
   })
