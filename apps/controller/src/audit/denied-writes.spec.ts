@@ -113,7 +113,7 @@ describe('denied writes leave no event (every write route, through the whole con
 
   beforeAll(async () => {
     executor = new FakeExecutor();
-    ctl = await startWholeController(basicAuthSettings(), executor);
+    ctl = await startWholeController({ auth: basicAuthSettings(), messenger: executor });
     // the leadership record written at start: wait for it, so the log is quiet from here on
     await waitUntil('leadership recorded', async () => (await ctl.store.headPosition()) > 0);
   });

@@ -39,7 +39,7 @@ async function outcome(ctl: WholeController, key: string, caller: Caller): Promi
 describe('endpoint x role matrix over the routes the controller really serves', () => {
   let ctl: WholeController;
   beforeAll(async () => {
-    ctl = await startWholeController(basicAuthSettings());
+    ctl = await startWholeController({ auth: basicAuthSettings() });
   });
   afterAll(() => ctl.app.close());
 
@@ -59,7 +59,7 @@ describe('endpoint x role matrix over the routes the controller really serves', 
 
 describe('the matrix with options.disableReadAuth', () => {
   it('opens log routes to every external role and to nobody else', async () => {
-    const ctl = await startWholeController(basicAuthSettings(true));
+    const ctl = await startWholeController({ auth: basicAuthSettings(true) });
     try {
       const logRoutes = Object.keys(ENDPOINT_ACCESS).filter((key) => ENDPOINT_ACCESS[key] === 'LOGS');
       for (const key of logRoutes) {

@@ -54,7 +54,7 @@ const OVER: [string, Record<string, unknown>, string][] = [
 describe('limits (the whole controller with small limits)', () => {
   let ctl: WholeController;
   beforeAll(async () => {
-    ctl = await startWholeController(defaultAuthSettings(), undefined, LIMITS);
+    ctl = await startWholeController({ auth: defaultAuthSettings(), limits: LIMITS });
   });
   afterAll(() => ctl.app.close());
 

@@ -1,3 +1,4 @@
+import { LoggerService } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { MemoryEventStore } from '@drove/events';
@@ -50,11 +51,17 @@ export interface WholeController {
  * The controller's own `ControllerModule`, as `main.ts` composes it, on an in-memory log, leading, with no
  * executors; requests through Fastify's `inject`. Tests that must cover every real route start this one.
  */
-export async function startWholeController(
-  auth: AuthSettings,
-  messenger: ExecutorMessenger = refusingMessenger,
-  limits = new LimitsConfig(),
-): Promise<WholeController> {
+export interface WholeControllerOptions {
+  auth: AuthSettings;
+  /** Default: every message FAILED (no executor). */
+  messenger?: ExecutorMessenger;
+  limits?: LimitsConfig;
+  /** Default: nothing logged. */
+  logger?: LoggerService;
+}
+
+export async function startWholeController(options: WholeControllerOptions): Promise<WholeController> {
+  const { auth, messenger = refusingMessenger, limits = new LimitsConfig(), logger } = options;
   const store = new MemoryEventStore();
   store.grantFence(FENCE_PATH);
   const audit = new MemoryAuditLog();
@@ -81,7 +88,9 @@ export async function startWholeController(
     .overrideProvider(AUDIT_LOG)
     .useValue(audit)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, { logger: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(adapter, {
+    logger: logger ?? false,
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, store, audit, routes };
