@@ -34,16 +34,29 @@ export class SiblingInstancesController {
   siblings(
     @Req() request: FastifyRequest,
     @Query('state') state?: string | string[],
+    @Query('forApp') forApp?: string,
   ): ApiResponse<InstanceInfoJson[]> {
     const claims = principalOf(request)?.instance;
     if (!claims) return failure(NOT_AN_INSTANCE);
     if (!this.isAlive(claims)) return failure(INVALID_INSTANCE_TOKEN);
     const wanted = statesOf(state);
+    const appIds = forApp?.toLowerCase() === 'true' ? this.versionsOf(claims.appId) : [claims.appId];
     return success(
-      reportedInstancesOf(this.clusterView.view, claims.appId)
+      appIds
+        .flatMap((appId) => reportedInstancesOf(this.clusterView.view, appId))
         .filter((i) => wanted.includes(i.state))
         .sort((a, b) => (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0)),
     );
+  }
+
+  /** `forApp=true`: every app sharing the caller's app name (all its versions). */
+  private versionsOf(appId: string): string[] {
+    const view = this.clusterView.view;
+    const name = view.application(appId)?.spec?.name;
+    return view
+      .applications()
+      .filter((app) => app.spec?.name === name)
+      .map((app) => app.appId as string);
   }
 
   /** Drove only asks that the instance exists; a stopped or lost instance's token is refused here too. */

@@ -52,12 +52,16 @@ describe('GET /apis/v1/internal/instances (sibling discovery with instance token
     ((await ctl.get(`/apis/v1/applications/${appId}/instances`)).body.data as Sibling[]).filter(
       (i) => i.state === 'HEALTHY',
     );
-  const create = async (name: string, instances: number) => {
-    const spec = { ...minimalApplicationSpecJson(), name };
+  const create = async (name: string, instances: number, version = '1') => {
+    const spec = { ...minimalApplicationSpecJson(), name, version };
     expect((await ctl.post(OPERATIONS, { type: 'CREATE', spec, instances, opSpec: opSpecJson() })).code).toBe(
       200,
     );
-    await waitUntil(`${name} healthy`, async () => (await healthy(`${name}-1`)).length === instances, 10_000);
+    await waitUntil(
+      `${name} healthy`,
+      async () => (await healthy(`${name}-${version}`)).length === instances,
+      10_000,
+    );
   };
   const tokenOf = (instanceId: string) => tokens.get(instanceId) as string;
 
@@ -158,6 +162,16 @@ describe('GET /apis/v1/internal/instances (sibling discovery with instance token
         )
       ).code,
     ).toBe(403);
+  });
+
+  it('with forApp=true, lists the instances of every version of the app', async () => {
+    await create('web', 1, '2');
+    const [web1] = await healthy('web-1');
+    const appIdsOf = async (query: string) =>
+      ((await siblings(tokenOf(web1.instanceId), query)).body.data as Sibling[]).map((i) => i.appId).sort();
+    expect(await appIdsOf('?forApp=true')).toEqual(['web-1', 'web-1', 'web-2']);
+    expect(await appIdsOf('')).toEqual(['web-1', 'web-1']);
+    expect(await appIdsOf('?forApp=false')).toEqual(['web-1', 'web-1']);
   });
 
   it('refuses the token of an instance once it is stopped; its surviving sibling sees one instance', async () => {
