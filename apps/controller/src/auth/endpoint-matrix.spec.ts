@@ -49,6 +49,18 @@ describe('endpoint x role matrix over the routes the controller really serves', 
     expect(Object.keys(ENDPOINT_ACCESS).filter((key) => !served.includes(key))).toEqual([]);
   });
 
+  it('guards the HEAD twin of every GET route as the GET itself', async () => {
+    for (const [key, access] of Object.entries(ENDPOINT_ACCESS)) {
+      const [method, url] = key.split(' ');
+      if (method !== 'GET') continue;
+      for (const caller of CALLER_NAMES) {
+        const res = await ctl.app.inject({ method: 'HEAD', url: concrete(url), headers: CALLERS[caller] });
+        const got = [401, 403].includes(res.statusCode) ? res.statusCode : 'allowed';
+        expect([key, caller, got]).toEqual([key, caller, expected(access, caller)]);
+      }
+    }
+  });
+
   const cases = Object.entries(ENDPOINT_ACCESS).flatMap(([key, access]) =>
     CALLER_NAMES.map((caller) => [key, access, caller, expected(access, caller)] as const),
   );
