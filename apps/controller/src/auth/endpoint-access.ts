@@ -29,6 +29,7 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /apis/v1/applications/:appId/instances/:instanceId': 'READ',
   'POST /apis/v1/applications/validate/spec': 'READ',
   'GET /apis/v1/cluster': 'READ',
+  'GET /apis/v1/cluster/dashboard': 'READ',
   'GET /apis/v1/cluster/executors': 'READ',
   'GET /apis/v1/cluster/executors/:executorId': 'READ',
   'GET /apis/v1/endpoints': 'READ',
