@@ -22,6 +22,8 @@ import {
   stopTimeoutMs,
 } from '@drove/domain';
 import { PlacementResult, SchedulingSession, toDroveResourceAllocations } from '@drove/scheduler';
+import { INSTANCE_TOKENS } from '../auth/auth-settings';
+import { InstanceTokens } from '../auth/instance-token';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -81,6 +83,7 @@ export class InstanceJobs {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     private readonly metrics: ControllerMetrics,
+    @Inject(INSTANCE_TOKENS) private readonly tokens: InstanceTokens,
   ) {}
 
   /** One scheduler session for one pass on the app, closed after `work`. */
@@ -121,12 +124,17 @@ export class InstanceJobs {
         spec,
         newInstanceId: () => `AI-${this.ids.uuid()}`,
         place: (instanceId) => session.place({ instanceId, resources: spec.resources }),
-        message: (address, placement) => ({
-          type: 'START_INSTANCE',
-          header: requestHeader('CONTROLLER', this.ids, this.clock),
-          address,
-          spec: applicationInstanceSpec(appId, spec, placement),
-        }),
+        message: (address, placement) => {
+          // minted here and sent only in START_INSTANCE: the log never holds a token
+          const { instanceId } = placement;
+          const instanceAuthToken = this.tokens.issue({ appId, instanceId, executorId: address.executorId });
+          return {
+            type: 'START_INSTANCE',
+            header: requestHeader('CONTROLLER', this.ids, this.clock),
+            address,
+            spec: applicationInstanceSpec(appId, spec, { ...placement, instanceAuthToken }),
+          };
+        },
       },
       opSpec,
       session,

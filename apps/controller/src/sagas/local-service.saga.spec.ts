@@ -111,6 +111,18 @@ describe('local service saga with two in-process executors', () => {
     );
     expect(starts.every((m) => m.spec.instanceId.startsWith('SI-'))).toBe(true);
     expect((await ctl.get('/apis/v1/cluster')).body.data).toMatchObject({ numActiveLocalServices: 1 });
+    const { serviceStats } = (await ctl.get('/apis/v1/cluster/dashboard')).body.data as {
+      serviceStats: {
+        serviceCountByState: Record<string, number>;
+        serviceCountByActivationState: Record<string, number>;
+        topServices: { id: string; totalCPUs: number }[];
+        totalHealthyInstances: number;
+      };
+    };
+    expect(serviceStats.serviceCountByState.ACTIVE).toBe(1);
+    expect(serviceStats.serviceCountByActivationState.ACTIVE).toBe(1);
+    expect(serviceStats.topServices.map((t) => [t.id, t.totalCPUs])).toEqual([[SERVICE_ID, 2]]);
+    expect(serviceStats.totalHealthyInstances).toBe(2);
 
     await serviceOp('DEACTIVATE');
     await settles('INACTIVE', {});
