@@ -8,7 +8,7 @@ import { localServiceSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
-import { startTestController, TestController } from '../testing/test-controller';
+import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
 const NOW = 1_700_000_000_000;
@@ -180,6 +180,20 @@ describe('local service saga with two in-process executors', () => {
 
     ctl.app.get(ExecutorRegistry).cordon('exec-2-id', true);
     await settles('ACTIVE', { 'exec-1-id': 2 });
+  });
+
+  it('a new leader resumes an activation in flight from the log instead of starting the instance again', async () => {
+    let release = () => undefined as void;
+    executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));
+    await join(executors.all[0]);
+    await createActive();
+    await waitUntil('START sent', () => sent('START_LOCAL_SERVICE_INSTANCE').length === 1, 5000);
+    ctl.fence.depose();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await settles('ACTIVE', { 'exec-1-id': 1 });
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(1);
   });
 
   it('stops the listed instances on STOP_INSTANCES and stops a service instance unknown to the log', async () => {
