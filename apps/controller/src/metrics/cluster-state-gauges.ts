@@ -4,6 +4,7 @@ import {
   APPLICATION_STATES,
   EXECUTOR_STATES,
   INSTANCE_STATES,
+  LOCAL_SERVICE_STATES,
 } from '@drove/domain';
 import { Gauge } from 'prom-client';
 import { FENCE, Fence } from '../event-store/fence';
@@ -74,6 +75,24 @@ export class ClusterStateGauges {
       'state',
       INSTANCE_STATES,
       () => apps().flatMap((a) => clusterView.view.instancesOf(a.appId as string).map(stateOf)),
+    );
+    const services = () => clusterView.view.localServices();
+    stateGauge(
+      metrics,
+      'drove_controller_local_services',
+      'Local services in the cluster view, by state',
+      'state',
+      LOCAL_SERVICE_STATES,
+      () => services().flatMap((s) => (s.state ? [s.state] : [])),
+    );
+    stateGauge(
+      metrics,
+      'drove_controller_local_service_instances',
+      'Local-service instances in the cluster view, by state',
+      'state',
+      INSTANCE_STATES,
+      () =>
+        services().flatMap((s) => clusterView.view.serviceInstancesOf(s.serviceId as string).map(stateOf)),
     );
     stateGauge(
       metrics,

@@ -7,6 +7,7 @@ import {
 import { localServiceSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
@@ -123,6 +124,9 @@ describe('local service saga with two in-process executors', () => {
     expect(serviceStats.serviceCountByActivationState.ACTIVE).toBe(1);
     expect(serviceStats.topServices.map((t) => [t.id, t.totalCPUs])).toEqual([[SERVICE_ID, 2]]);
     expect(serviceStats.totalHealthyInstances).toBe(2);
+    const metrics = await ctl.app.get(ControllerMetrics).registry.metrics();
+    expect(metrics).toContain('drove_controller_local_services{state="ACTIVE"} 1');
+    expect(metrics).toContain('drove_controller_local_service_instances{state="HEALTHY"} 2');
 
     await serviceOp('DEACTIVATE');
     await settles('INACTIVE', {});
