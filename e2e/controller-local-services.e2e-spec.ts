@@ -8,6 +8,7 @@ import { startExecutor } from './support/executors';
 import { repoRoot, stopApp, waitFor } from './support/processes';
 import { removeRunContainers } from '../apps/executor/src/testing/run-containers.fixture';
 import { removeNamespace, waitForActiveExecutor } from './support/cluster';
+import { missingFields } from './support/required-fields';
 
 const namespace = `drove-e2e-localsvc-${randomUUID()}`;
 // One run label per executor: an executor adopts every container carrying its labels on start, and all three
@@ -150,6 +151,54 @@ describe('a local service on a controller and executor processes, real ZooKeeper
     );
     expect((await runContainers()).length).toBe(3);
 
+    // what the drove CLI reads (reference drove-clients 1.4, localservices and lsinstances), and its RESTART
+    const listed = await api('localservices');
+    const fields = ['name', 'state', 'activationState', 'totalCPUs', 'totalMemory', 'instancesPerHost']
+      .concat(['healthyInstances', 'created', 'updated'])
+      .map((f) => `data.${SERVICE_ID}.${f}`);
+    expect(missingFields(listed, fields)).toEqual([]);
+    const running = await api(`localservices/${SERVICE_ID}/instances`);
+    expect(
+      missingFields(
+        running,
+        ['instanceId', 'localInfo.hostname', 'state', 'created', 'updated', 'errorMessage'].map(
+          (f) => `data.*.${f}`,
+        ),
+      ),
+    ).toEqual([]);
+    const [first] = running.data as Instance[];
+    const info = await api(`localservices/${SERVICE_ID}/instances/${first.instanceId}`);
+    const portFields = ['containerPort', 'hostPort', 'portType'].map((f) => `data.localInfo.ports.*.${f}`);
+    expect(
+      missingFields(info, [
+        'data.instanceId',
+        'data.serviceId',
+        'data.state',
+        'data.resources',
+        ...portFields,
+      ]),
+    ).toEqual([]);
+    expect((info.data as { metadata: unknown }).metadata).toEqual({});
+    const executor = await api(`cluster/executors/${first.executorId}`);
+    const serviceFields = ['instanceId', 'serviceName', 'serviceId', 'resources', 'state', 'errorMessage']
+      .concat(['created', 'updated'])
+      .map((f) => `data.serviceInstances.*.${f}`);
+    expect(missingFields(executor, serviceFields)).toEqual([]);
+    const before = (await instances()).map((i) => i.instanceId);
+    const cliOpSpec = { timeout: '5m', parallelism: 1, failureStrategy: 'STOP' };
+    const restart = { type: 'RESTART', serviceId: SERVICE_ID, stopFirst: true, opSpec: cliOpSpec };
+    expect(await api('localservices/operations', restart)).toMatchObject({ status: 'SUCCESS' });
+    await waitFor(
+      'every instance replaced',
+      async () => {
+        const now = await instances('?state=HEALTHY');
+        const { state } = (await api(`localservices/${SERVICE_ID}`)).data as { state: string };
+        const fresh = now.length === 3 && now.every((i) => !before.includes(i.instanceId));
+        return state === 'ACTIVE' && fresh ? true : undefined;
+      },
+      90_000,
+    );
+
     expect(
       await api('localservices/operations', { type: 'DEACTIVATE', serviceId: SERVICE_ID }),
     ).toMatchObject({
@@ -164,7 +213,7 @@ describe('a local service on a controller and executor processes, real ZooKeeper
       60_000,
     );
     await waitFor('no container left', async () => ((await runContainers()).length === 0 ? true : undefined));
-    expect((await instances('/old')).map((i) => i.state)).toEqual(['STOPPED', 'STOPPED', 'STOPPED']);
+    expect((await instances('/old')).map((i) => i.state)).toEqual(Array(6).fill('STOPPED'));
 
     expect(await api('localservices/operations', { type: 'DESTROY', serviceId: SERVICE_ID })).toMatchObject({
       status: 'SUCCESS',
