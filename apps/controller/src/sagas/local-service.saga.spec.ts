@@ -186,6 +186,22 @@ describe('local service saga with two in-process executors', () => {
     await settles('ACTIVE', { 'exec-1-id': 2 });
   });
 
+  it('runs a single test instance on DEPLOY_TEST_INSTANCE, then one per executor once activated', async () => {
+    for (const executor of executors.all) await join(executor);
+    const { devices: _devices, ...spec } = localServiceSpecJson();
+    await operate({ type: 'CREATE', spec, instancesPerHost: 1 });
+    await serviceOp('DEPLOY_TEST_INSTANCE');
+    await waitUntil('one test instance', async () => {
+      const summary = (await ctl.get(`/apis/v1/localservices/${SERVICE_ID}`)).body.data as { state: string };
+      return summary.state === 'CONFIG_TESTING' && (await instances('?state=HEALTHY')).length === 1;
+    });
+    await serviceOp('ACTIVATE');
+    await settles('ACTIVE', { 'exec-1-id': 1, 'exec-2-id': 1 });
+    await serviceOp('ADJUST_INSTANCES');
+    await settles('ACTIVE', { 'exec-1-id': 1, 'exec-2-id': 1 });
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
+  });
+
   it('a new leader resumes an activation in flight from the log instead of starting the instance again', async () => {
     let release = () => undefined as void;
     executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));
