@@ -57,6 +57,8 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger('LocalServiceSaga');
   private readonly running = new Set<string>();
   private readonly nextPassAt = new Map<string, number>();
+  /** The service's `updated` at its last pass. */
+  private readonly seen = new Map<string, number | undefined>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -83,8 +85,10 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     for (const service of this.clusterView.view.localServices()) {
       const serviceId = service.serviceId as string;
       if (this.running.has(serviceId)) continue;
-      // a new operation is taken up at once; a service at rest waits for its next monitor pass
-      if (!service.operation && (this.nextPassAt.get(serviceId) ?? 0) > Date.now()) continue;
+      // a change in the log (a new operation, a cancel) is taken up at once; otherwise the next pass waits its time
+      const changed = this.seen.get(serviceId) !== service.updated;
+      if (!changed && (this.nextPassAt.get(serviceId) ?? 0) > Date.now()) continue;
+      this.seen.set(serviceId, service.updated);
       this.running.add(serviceId);
       this.pass(serviceId)
         .catch((error: unknown) => {
