@@ -1,4 +1,5 @@
 import { ANY, MemoryEventStore } from '@drove/events';
+import { localServiceSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { clusterAt, HISTORY_INDEX, historySnapshotName } from './cluster-history';
 
 const NOW = 1_700_000_000_000;
@@ -76,5 +77,56 @@ describe('cluster history', () => {
     expect((await clusterAt(store, NOW + 38_500)).executors.map((e) => e.executorId)).not.toContain(
       'ex-late',
     );
+  });
+
+  it('shows the local services and their instances as they were', async () => {
+    const store = new MemoryEventStore();
+    const { devices: _devices, ...spec } = localServiceSpecJson();
+    const append = (stream: string, type: string, data: object, time: number) =>
+      store.append(stream, ANY, [{ id: `${type}-${time}`, type, data, time }]);
+    await append(
+      'localservice-test-service-1',
+      'LocalServiceCreated',
+      {
+        serviceId: 'test-service-1',
+        spec,
+        instancesPerHost: 1,
+        at: NOW,
+      },
+      NOW,
+    );
+    const info = (state: string, updated: number) => ({
+      info: {
+        serviceId: 'test-service-1',
+        serviceName: 'test-service',
+        instanceId: 'SI-1',
+        executorId: 'ex-1',
+        resources: [],
+        state,
+        metadata: {},
+        errorMessage: '',
+        created: NOW,
+        updated,
+      },
+      at: updated,
+    });
+    await append('instance-SI-1', 'InstanceStateChanged', info('HEALTHY', NOW + 1000), NOW + 1000);
+    await append('instance-SI-1', 'InstanceStateChanged', info('STOPPED', NOW + 2000), NOW + 2000);
+    const then = await clusterAt(store, NOW + 1500);
+    expect(then.localServices.map((l) => [l.id, l.state, l.healthyInstances])).toEqual([
+      ['test-service-1', 'INACTIVE', 1],
+    ]);
+    expect(then.serviceInstances).toEqual([
+      {
+        instanceId: 'SI-1',
+        serviceId: 'test-service-1',
+        executorId: 'ex-1',
+        state: 'HEALTHY',
+        created: NOW,
+        updated: NOW + 1000,
+      },
+    ]);
+    expect((await clusterAt(store, NOW + 2500)).serviceInstances.map((i) => i.state)).toEqual(['STOPPED']);
+    expect((await clusterAt(store, NOW + 2500)).instances).toEqual([]);
   });
 });

@@ -4,10 +4,12 @@ import {
   ExecutorEvent,
   ExecutorState,
   executorDecider,
+  InstanceAggregate,
   InstanceState,
 } from '@drove/domain';
 import { EventStore, StoredEvent } from '@drove/events';
 import { AppSummary, appSummary } from '../projections/app-summary';
+import { LocalServiceSummary, localServiceSummary } from '../local-services/local-service-summary';
 import { ClusterViewProjection, ClusterViewSnapshot } from '../projections/cluster-view.projection';
 import { healthyInstanceIdsOf } from '../projections/instance-queries';
 
@@ -22,6 +24,23 @@ export interface HistoricInstance {
   created?: number;
   updated?: number;
 }
+
+export interface HistoricServiceInstance {
+  instanceId: string;
+  serviceId: string;
+  executorId?: string;
+  state?: InstanceState;
+  created?: number;
+  updated?: number;
+}
+
+const historic = (i: InstanceAggregate) => ({
+  instanceId: i.instanceId ?? '',
+  executorId: i.executorId,
+  state: i.state,
+  created: i.created,
+  updated: i.updated,
+});
 
 export interface HistoricExecutor {
   executorId: string;
@@ -40,6 +59,8 @@ export interface ClusterAt {
   maintenance: boolean;
   applications: AppSummary[];
   instances: HistoricInstance[];
+  localServices: LocalServiceSummary[];
+  serviceInstances: HistoricServiceInstance[];
   executors: HistoricExecutor[];
 }
 
@@ -90,6 +111,7 @@ class HistoricView {
 
   result(at: number): ClusterAt {
     const apps = this.view.applications();
+    const services = this.view.localServices();
     return {
       at,
       position: this.view.position,
@@ -99,14 +121,15 @@ class HistoricView {
         appSummary(app, healthyInstanceIdsOf(this.view, app.appId ?? '').length),
       ),
       instances: apps.flatMap((app) =>
-        this.view.instancesOf(app.appId ?? '').map((i) => ({
-          instanceId: i.instanceId ?? '',
-          appId: app.appId ?? '',
-          executorId: i.executorId,
-          state: i.state,
-          created: i.created,
-          updated: i.updated,
-        })),
+        this.view.instancesOf(app.appId ?? '').map((i) => ({ ...historic(i), appId: app.appId ?? '' })),
+      ),
+      localServices: services.map((service) =>
+        localServiceSummary(service, this.view.serviceInstancesOf(service.serviceId ?? '')),
+      ),
+      serviceInstances: services.flatMap((service) =>
+        this.view
+          .serviceInstancesOf(service.serviceId ?? '')
+          .map((i) => ({ ...historic(i), serviceId: service.serviceId ?? '' })),
       ),
       executors: [...this.executors.entries()].map(([executorId, e]) => ({
         executorId,
