@@ -10,6 +10,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventStreamConfig } from './event-stream/event-stream.config';
+import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -30,6 +32,7 @@ export interface ControllerModuleOptions {
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  eventStream?: EventStreamConfig;
 }
 
 @Module({})
@@ -49,6 +52,7 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
+        EventStreamModule.register(options.eventStream),
         TasksModule,
         BlacklistingModule,
         LeadershipRecordModule,

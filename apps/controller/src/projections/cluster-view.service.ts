@@ -19,6 +19,7 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
   private current = new ClusterViewProjection();
   private subscription: Subscription | undefined;
   private readonly waiters = new Set<() => void>();
+  private readonly advanceListeners = new Set<() => void>();
   private stopLeading: (() => void) | undefined;
   private closed = false;
 
@@ -70,6 +71,12 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     await previous?.stop();
   }
 
+  /** Calls `listener` whenever the served view moves on (an event applied, a rebuilt view swapped in). */
+  onAdvance(listener: () => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
   /** Resolves once the served view includes `position` (read-your-writes after a command), or after `timeoutMs`. */
   async reached(position: number, timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
@@ -93,6 +100,7 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     const waiting = [...this.waiters];
     this.waiters.clear();
     for (const wake of waiting) wake();
+    for (const listener of this.advanceListeners) listener();
   }
 
   /** A subscription we did not stop ended: the store failed, or replaced its expired session. Subscribe again. */
