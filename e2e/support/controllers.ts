@@ -1,14 +1,17 @@
 import { ChildProcess } from 'node:child_process';
 import { startApp, writeConfig, zkConnect } from './processes';
 
-/** Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. */
-export function startController(port: number, nameSpace: string): ChildProcess {
+/**
+ * Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. `hostname`
+ * is how it names itself (in leadership events, among others).
+ */
+export function startController(port: number, nameSpace: string, hostname = '127.0.0.1'): ChildProcess {
   const name = `controller-${port}`;
   const config = writeConfig(
     name,
     [
       'server:',
-      '  hostname: 127.0.0.1',
+      `  hostname: ${hostname}`,
       `  port: ${port}`,
       `  adminPort: ${port + 1}`,
       '  bindAddress: 127.0.0.1',
