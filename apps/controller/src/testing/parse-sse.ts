@@ -3,12 +3,21 @@ export interface SseMessage {
   data: { type: string; id: string; time: number; metadata: Record<string, string | number> };
 }
 
-/** Splits complete SSE text into its messages (those with data) and its comment lines, for assertions. */
-export function parseSse(text: string): { messages: SseMessage[]; comments: string[]; retry?: number } {
+export interface ParsedSse {
+  messages: SseMessage[];
+  comments: string[];
+  retry?: number;
+}
+
+/**
+ * Splits SSE text into its messages (those with data) and its comment lines, for assertions. A last block not
+ * yet ended by a blank line is left out.
+ */
+export function parseSse(text: string): ParsedSse {
   const messages: SseMessage[] = [];
   const comments: string[] = [];
   let retry: number | undefined;
-  for (const block of text.split('\n\n')) {
+  for (const block of text.split('\n\n').slice(0, -1)) {
     let id: string | undefined;
     let data: string | undefined;
     for (const line of block.split('\n')) {

@@ -1,8 +1,10 @@
-import { parseSse, SseMessage } from './parse-sse';
+import { ParsedSse, parseSse, SseMessage } from './parse-sse';
 
 /** An SSE response read as it arrives, for tests: wait for what a test expects, then hang up. */
 export class SseConnection {
   private text = '';
+  private unparsed = '';
+  private readonly received: ParsedSse = { messages: [], comments: [] };
   private ended = false;
   private readonly reading: Promise<void>;
 
@@ -22,11 +24,11 @@ export class SseConnection {
   }
 
   get messages(): SseMessage[] {
-    return parseSse(this.text).messages;
+    return this.received.messages;
   }
 
-  get parsed(): ReturnType<typeof parseSse> {
-    return parseSse(this.text);
+  get parsed(): ParsedSse {
+    return this.received;
   }
 
   get closed(): boolean {
@@ -47,6 +49,19 @@ export class SseConnection {
     await this.reading;
   }
 
+  /** Parses only what completed since the last chunk, so a long stream is not parsed again and again. */
+  private take(chunk: string): void {
+    this.text += chunk;
+    this.unparsed += chunk;
+    const end = this.unparsed.lastIndexOf('\n\n');
+    if (end < 0) return;
+    const fresh = parseSse(this.unparsed.slice(0, end + 2));
+    this.unparsed = this.unparsed.slice(end + 2);
+    this.received.messages.push(...fresh.messages);
+    this.received.comments.push(...fresh.comments);
+    this.received.retry = fresh.retry ?? this.received.retry;
+  }
+
   private async readAll(body: ReadableStream<Uint8Array> | null): Promise<void> {
     if (!body) return;
     const decoder = new TextDecoder();
@@ -55,7 +70,7 @@ export class SseConnection {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        this.text += decoder.decode(value, { stream: true });
+        this.take(decoder.decode(value, { stream: true }));
       }
     } catch {
       // aborted by close(), or the server went away: what arrived is kept
