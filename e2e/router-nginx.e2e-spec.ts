@@ -100,6 +100,21 @@ describe('the reference router keeps nginx in line with the cluster', () => {
       .map((line) => line.trim())
       .filter((line) => /^server [^{]+;$/.test(line));
 
+  /** Waits for exactly `count` HEALTHY instances; their host ports. */
+  const healthy = (count: number): Promise<number[]> =>
+    waitFor(`${count} HEALTHY instance(s)`, async () => {
+      const ports = await healthyHostPorts();
+      return ports.length === count ? ports : undefined;
+    });
+
+  /** Waits for the vhost file's upstream to list exactly these host ports. */
+  const routedTo = (ports: number[]): Promise<true> => {
+    const expected = ports.map((port) => `server 127.0.0.1:${port};`).sort();
+    return waitFor(`the vhost file to list ${ports.join(', ')}`, async () =>
+      upstreamServers().join() === expected.join() ? true : undefined,
+    );
+  };
+
   beforeAll(async () => {
     // nginx's workers run as nobody when the master is root: they must reach the config and temp paths
     chmodSync(dir, 0o755);
@@ -137,26 +152,13 @@ describe('the reference router keeps nginx in line with the cluster', () => {
   it('writes the vhost file as instances come and go, reloads nginx, and nginx proxies to the instances', async () => {
     const spec = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-app.json'), 'utf8'));
     await operation({ type: 'CREATE', spec, instances: 1 });
-    const [first] = await waitFor('one HEALTHY instance', async () => {
-      const ports = await healthyHostPorts();
-      return ports.length === 1 ? ports : undefined;
-    });
-    await waitFor('the vhost file with the instance', async () =>
-      upstreamServers().join() === `server 127.0.0.1:${first};` ? true : undefined,
-    );
+    await routedTo(await healthy(1));
     await waitFor('nginx to proxy to the instance', async () =>
       (await throughNginx()) === 200 ? true : undefined,
     );
 
     await operation({ type: 'SCALE', appId: APP_ID, requiredInstances: 2 });
-    const two = await waitFor('two HEALTHY instances', async () => {
-      const ports = await healthyHostPorts();
-      return ports.length === 2 ? ports : undefined;
-    });
-    const expected = two.map((port) => `server 127.0.0.1:${port};`).sort();
-    await waitFor('the vhost file with both', async () =>
-      upstreamServers().join() === expected.join() ? true : undefined,
-    );
+    await routedTo(await healthy(2));
     expect(await throughNginx()).toBe(200);
 
     // the controller restarts: the router reconnects and resumes after the last event it had
@@ -167,13 +169,7 @@ describe('the reference router keeps nginx in line with the cluster', () => {
     );
 
     await operation({ type: 'SCALE', appId: APP_ID, requiredInstances: 1 });
-    const [kept] = await waitFor('one HEALTHY instance left', async () => {
-      const ports = await healthyHostPorts();
-      return ports.length === 1 ? ports : undefined;
-    });
-    await waitFor('the vhost file with the one left', async () =>
-      upstreamServers().join() === `server 127.0.0.1:${kept};` ? true : undefined,
-    );
+    await routedTo(await healthy(1));
     expect(await throughNginx()).toBe(200);
 
     // at 0 the app is MONITORING, which /apis/v1/endpoints leaves out (as Drove does): the vhost goes
