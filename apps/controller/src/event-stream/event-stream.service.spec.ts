@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { StoredEvent } from '@drove/events';
 import { DroveEventFeed } from '../events-feed/drove-event-feed';
 import { EventsFeedService } from '../events-feed/events-feed.service';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { parseSse } from '../testing/parse-sse';
 import { EventStreamConfig } from './event-stream.config';
@@ -48,6 +49,7 @@ describe('EventStreamService', () => {
   let advance: () => void;
   let leading: boolean;
   let service: EventStreamService;
+  let metrics: ControllerMetrics;
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -72,6 +74,7 @@ describe('EventStreamService', () => {
       clusterView as unknown as ClusterViewService,
       { isLeader: () => leading, leaderBaseUrl: () => Promise.resolve(null) },
       config,
+      (metrics = new ControllerMetrics()),
     );
     service.onModuleInit();
   });
@@ -106,7 +109,7 @@ describe('EventStreamService', () => {
     expect(service.now()).toEqual({ position: 1, index: Infinity });
   });
 
-  it('drops a client whose connection stays full past stallTimeoutMs and keeps the others', () => {
+  it('drops a client whose connection stays full past stallTimeoutMs, keeps the others, and counts it', async () => {
     view.position = 10;
     const reading = new Sink();
     const stuck = new Sink(false);
@@ -117,6 +120,9 @@ describe('EventStreamService', () => {
     jest.advanceTimersByTime(1000);
     expect(service.connected).toBe(1);
     expect([reading.state, stuck.state]).toEqual(['open', 'destroyed']);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('drove_controller_event_stream_clients 1\n');
+    expect(text).toContain('drove_controller_event_stream_stalled_total 1\n');
   });
 
   it('ends every stream once this controller stops leading, and on shutdown', () => {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventsFeedService } from '../events-feed/events-feed.service';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
+import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { EventStreamConfig } from './event-stream.config';
+import { EventStreamMetrics } from './event-stream.metrics';
 import { EVENT_STREAM_CONFIG } from './event-stream.tokens';
 import { StreamClient, StreamSink, StreamSource } from './stream-client';
 import { StreamCursor } from './stream-cursor';
@@ -22,6 +24,7 @@ export class EventStreamService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('EventStream');
   private readonly clients = new Set<StreamClient>();
   private readonly source: StreamSource;
+  private readonly metrics: EventStreamMetrics;
   private readonly unsubscribe: (() => void)[] = [];
   private ticker: NodeJS.Timeout | undefined;
   private wakeScheduled = false;
@@ -31,7 +34,9 @@ export class EventStreamService implements OnModuleInit, OnModuleDestroy {
     private readonly clusterView: ClusterViewService,
     @Inject(LEADERSHIP_VIEW) private readonly leadership: LeadershipView,
     @Inject(EVENT_STREAM_CONFIG) private readonly config: EventStreamConfig,
+    controllerMetrics: ControllerMetrics,
   ) {
+    this.metrics = new EventStreamMetrics(controllerMetrics.registry, () => this.clients.size);
     this.source = {
       entries: feed.feed.entries,
       horizon: () => Math.min(feed.feed.position, clusterView.view.position),
@@ -95,6 +100,7 @@ export class EventStreamService implements OnModuleInit, OnModuleDestroy {
     for (const client of this.clients) {
       if (client.tick() === 'stalled') {
         this.logger.warn(`dropping an event stream client that stopped reading`);
+        this.metrics.droppedStalled();
         this.drop(client);
       }
     }
