@@ -21,6 +21,8 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -30,6 +32,7 @@ export interface ControllerModuleOptions {
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  snapshots?: ViewSnapshotConfig;
 }
 
 @Module({})
@@ -55,6 +58,7 @@ export class ControllerModule {
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        SnapshotsModule.register(options.snapshots),
       ],
     };
   }

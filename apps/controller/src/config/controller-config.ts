@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
+import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
@@ -108,6 +109,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => AuditLogConfig)
   audit = new AuditLogConfig();
+
+  @ValidateNested()
+  @Type(() => ViewSnapshotConfig)
+  snapshots = new ViewSnapshotConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

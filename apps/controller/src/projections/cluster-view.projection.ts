@@ -27,6 +27,8 @@ export interface ClusterViewSnapshot {
   /** [taskRunId, task], in creation order. */
   tasks: [string, TaskAggregate][];
   cluster: ClusterAggregate;
+  /** Hash of the event at `position` (absent in snapshots written before it was kept): ties a snapshot to its log. */
+  hash?: string;
 }
 const INSTANCE_STREAM_PREFIX = 'instance-';
 const TASK_STREAM_PREFIX = 'task-';
@@ -43,11 +45,13 @@ export class ClusterViewProjection {
   private readonly instancesByOwner = new Map<string, Set<string>>();
   private clusterState: ClusterAggregate = clusterDecider.initialState;
   private lastPosition = 0;
+  private lastHash: string | undefined;
   readonly tasks = new TaskViewProjection();
 
   static restore(snapshot: ClusterViewSnapshot): ClusterViewProjection {
     const view = new ClusterViewProjection();
     view.lastPosition = snapshot.position;
+    view.lastHash = snapshot.hash;
     view.clusterState = snapshot.cluster;
     for (const [id, app] of snapshot.apps) view.apps.set(id, app);
     for (const [id, instance] of snapshot.instances) view.index(id, instance);
@@ -62,11 +66,17 @@ export class ClusterViewProjection {
       instances: [...this.instancesById.entries()],
       tasks: this.tasks.entries(),
       cluster: this.clusterState,
+      hash: this.lastHash,
     };
   }
 
   get position(): number {
     return this.lastPosition;
+  }
+
+  /** Hash of the last event applied; undefined before the first. */
+  get hash(): string | undefined {
+    return this.lastHash;
   }
 
   get cluster(): ClusterAggregate {
@@ -77,6 +87,7 @@ export class ClusterViewProjection {
   apply(event: StoredEvent): void {
     if (event.position <= this.lastPosition) return;
     this.lastPosition = event.position;
+    this.lastHash = event.hash;
     const domainEvent = { type: event.type, schemaVersion: event.schemaVersion, data: event.data };
     if (event.stream.startsWith(APP_STREAM_PREFIX)) {
       const appId = event.stream.slice(APP_STREAM_PREFIX.length);
