@@ -53,7 +53,7 @@ export class SyntheticCluster {
   constructor(
     private readonly store: EventStore,
     start: number,
-    private readonly sizes: SyntheticSizes = { apps: 4, instances: 12, tasks: 5 },
+    readonly sizes: SyntheticSizes = { apps: 4, instances: 12, tasks: 5 },
   ) {
     this.at = start;
   }
