@@ -21,6 +21,8 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.config';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
 
@@ -33,6 +35,7 @@ export interface ControllerModuleOptions {
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
   snapshots?: ViewSnapshotConfig;
+  retention?: RetentionOptions;
 }
 
 @Module({})
@@ -59,6 +62,7 @@ export class ControllerModule {
         AuditModule.register(audit),
         MetricsModule,
         SnapshotsModule.register(options.snapshots),
+        RetentionModule.register(options.retention),
       ],
     };
   }

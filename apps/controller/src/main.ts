@@ -47,6 +47,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
       snapshots: config.snapshots,
+      retention: config.options,
     }),
     new FastifyAdapter(),
   );

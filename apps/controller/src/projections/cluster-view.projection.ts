@@ -14,6 +14,12 @@ import {
 } from '@drove/domain';
 import { StoredEvent } from '@drove/events';
 import { TaskViewProjection } from '../tasks/task-view.projection';
+import {
+  RETENTION_STREAM,
+  VIEW_RECORDS_PRUNED,
+  ViewRecordsPrunedData,
+} from '../retention/view-records-pruned.event';
+import { isOldInstance } from '../retention/old-records';
 
 const APP_STREAM_PREFIX = 'app-';
 
@@ -106,6 +112,8 @@ export class ClusterViewProjection {
       this.tasks.apply(event.stream.slice(TASK_STREAM_PREFIX.length), domainEvent as TaskEvent);
     } else if (event.stream === CLUSTER_STREAM) {
       this.clusterState = clusterDecider.evolve(this.clusterState, domainEvent as ClusterEvent);
+    } else if (event.stream === RETENTION_STREAM && event.type === VIEW_RECORDS_PRUNED) {
+      this.prune(event.data as ViewRecordsPrunedData);
     }
   }
 
@@ -143,6 +151,17 @@ export class ClusterViewProjection {
     const owned = this.instancesByOwner.get(owner) ?? new Set<string>();
     owned.add(instanceId);
     this.instancesByOwner.set(owner, owned);
+  }
+
+  /** Only records still old are dropped: one that came back to life after the decision stays. */
+  private prune({ instanceIds, taskRunIds }: ViewRecordsPrunedData): void {
+    for (const instanceId of instanceIds) {
+      const instance = this.instancesById.get(instanceId);
+      if (instance === undefined || !isOldInstance(instance)) continue;
+      this.instancesById.delete(instanceId);
+      this.instancesByOwner.get(instance.ownerId as string)?.delete(instanceId);
+    }
+    this.tasks.prune(taskRunIds);
   }
 
   private forgetApplication(appId: string): void {

@@ -49,6 +49,7 @@ export class SyntheticCluster {
   private readonly states = new Map<string, unknown>();
   private at: number;
   private ids = 0;
+  private readonly idPrefix: string;
 
   constructor(
     private readonly store: EventStore,
@@ -56,6 +57,8 @@ export class SyntheticCluster {
     readonly sizes: SyntheticSizes = { apps: 4, instances: 12, tasks: 5 },
   ) {
     this.at = start;
+    // Two generators on one store (started at different times) must not reuse ids: the store takes that as a retry.
+    this.idPrefix = `synthetic-${start}`;
   }
 
   /** Runs one step; returns the number of events appended. */
@@ -67,7 +70,7 @@ export class SyntheticCluster {
     if (!decided.ok || decided.value.length === 0) return 0;
     const events = decided.value;
     const stored: NewEvent[] = events.map((e) => ({
-      id: `synthetic-${(this.ids += 1)}`,
+      id: `${this.idPrefix}-${(this.ids += 1)}`,
       type: e.type,
       schemaVersion: e.schemaVersion,
       data: e.data,
