@@ -5,11 +5,9 @@ import { FencedAppender } from '../event-store/fenced-appender';
 import { Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { RetentionOptions, durationMs } from './retention.config';
-import { planPruning } from './retention-plan';
-import { RETENTION_STREAM, VIEW_RECORDS_PRUNED, ViewRecordsPrunedData } from './view-records-pruned.event';
+import { planPruning, prunedEvents } from './retention-plan';
+import { RETENTION_STREAM, VIEW_RECORDS_PRUNED } from './view-records-pruned.event';
 
-/** Ids per event: keeps one event far below ZooKeeper's 1 MB znode limit. */
-const IDS_PER_EVENT = 1000;
 const DROVE_DEFAULT_MAX_STALE_INSTANCES = 100;
 
 /**
@@ -53,12 +51,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
       const total = plan.instanceIds.length + plan.taskRunIds.length;
       if (total === 0) return 0;
       // One append per event: a single append must fit one znode.
-      for (let i = 0; i < Math.max(plan.instanceIds.length, plan.taskRunIds.length); i += IDS_PER_EVENT) {
-        const data: ViewRecordsPrunedData = {
-          instanceIds: plan.instanceIds.slice(i, i + IDS_PER_EVENT),
-          taskRunIds: plan.taskRunIds.slice(i, i + IDS_PER_EVENT),
-          at: now,
-        };
+      for (const data of prunedEvents(plan, now)) {
         const event = { id: this.ids.uuid(), type: VIEW_RECORDS_PRUNED, data, actor: 'system', time: now };
         const { positions } = await this.appender.append(RETENTION_STREAM, ANY, [event]);
         await this.clusterView.reached(positions[0]);

@@ -1,5 +1,9 @@
 import { ClusterViewProjection } from '../projections/cluster-view.projection';
 import { isFinishedTask, isOldInstance, lastChangeOf } from './old-records';
+import { ViewRecordsPrunedData } from './view-records-pruned.event';
+
+/** Ids per event: keeps one event far below ZooKeeper's 1 MB znode limit. */
+const IDS_PER_EVENT = 1000;
 
 export interface RetentionLimits {
   instanceAgeMs: number;
@@ -34,4 +38,17 @@ export function planPruning(view: ClusterViewProjection, now: number, limits: Re
     .filter((task) => isFinishedTask(task) && lastChangeOf(task) < now - limits.taskAgeMs)
     .map((task) => task.taskRunId as string);
   return { instanceIds, taskRunIds };
+}
+
+/** The plan as ViewRecordsPruned data, at most IDS_PER_EVENT ids of each kind per event (one append each). */
+export function prunedEvents(plan: PrunePlan, at: number): ViewRecordsPrunedData[] {
+  const events: ViewRecordsPrunedData[] = [];
+  for (let i = 0; i < Math.max(plan.instanceIds.length, plan.taskRunIds.length); i += IDS_PER_EVENT) {
+    events.push({
+      instanceIds: plan.instanceIds.slice(i, i + IDS_PER_EVENT),
+      taskRunIds: plan.taskRunIds.slice(i, i + IDS_PER_EVENT),
+      at,
+    });
+  }
+  return events;
 }

@@ -55,6 +55,7 @@ export class SyntheticCluster {
     private readonly store: EventStore,
     start: number,
     readonly sizes: SyntheticSizes = { apps: 4, instances: 12, tasks: 5 },
+    private readonly stepMs = 1000,
   ) {
     this.at = start;
     // Two generators on one store (started at different times) must not reuse ids: the store takes that as a retry.
@@ -63,7 +64,7 @@ export class SyntheticCluster {
 
   /** Runs one step; returns the number of events appended. */
   async step({ kind, a, b }: Step): Promise<number> {
-    this.at += 1000;
+    this.at += this.stepMs;
     const [decider, stream, command] = this.commandFor(kind, a, b);
     const state = this.states.get(stream) ?? decider.initialState;
     const decided = decider.decide(state, command);
