@@ -1,3 +1,4 @@
+import { AppSupportModule } from './app-support/app-support.module';
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
@@ -25,6 +26,8 @@ import { RetentionModule } from './retention/retention.module';
 import { RetentionOptions } from './retention/retention.config';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
+import { LimitsConfig } from './limits/limits.config';
+import { LimitsModule } from './limits/limits.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -36,6 +39,7 @@ export interface ControllerModuleOptions {
   audit?: AuditLogConfig;
   snapshots?: ViewSnapshotConfig;
   retention?: RetentionOptions;
+  limits?: LimitsConfig;
 }
 
 @Module({})
@@ -51,6 +55,7 @@ export class ControllerModule {
         ),
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
+        AppSupportModule,
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,
@@ -63,6 +68,7 @@ export class ControllerModule {
         MetricsModule,
         SnapshotsModule.register(options.snapshots),
         RetentionModule.register(options.retention),
+        LimitsModule.register(options.limits),
       ],
     };
   }

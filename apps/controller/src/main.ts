@@ -48,8 +48,9 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       audit: config.audit,
       snapshots: config.snapshots,
       retention: config.options,
+      limits: config.limits,
     }),
-    new FastifyAdapter(),
+    new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );
   const registry = app.get(ExecutorRegistry);
   const reports = app.get(ExecutorReportsHandler);

@@ -16,6 +16,7 @@ import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
+import { LimitsConfig } from '../limits/limits.config';
 
 export class ServerConfig extends NodeServerConfig {
   port = 4000;
@@ -115,6 +116,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => ViewSnapshotConfig)
   snapshots = new ViewSnapshotConfig();
+
+  @ValidateNested()
+  @Type(() => LimitsConfig)
+  limits = new LimitsConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';
