@@ -11,7 +11,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AppendOutcomeUnknownError } from '../libs/events/src/core/append-outcome-unknown.error';
-import type { EventStore, NewEvent } from '../libs/events/src/core/event-store.port';
+import type { EventStore, NewEvent, StoredEvent } from '../libs/events/src/core/event-store.port';
 import { MemoryEventStore } from '../libs/events/src/memory/memory-event-store';
 import { Zk } from '../libs/events/src/zookeeper/zk-client';
 import { ZooKeeperEventStore } from '../libs/events/src/zookeeper/zookeeper-event-store';
@@ -55,6 +55,19 @@ function log(line: string): void {
 
 const ms = (started: bigint): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
 
+async function forEachEvent(
+  store: EventStore,
+  from: number,
+  handle: (e: StoredEvent) => void,
+): Promise<void> {
+  for (let next = from; ;) {
+    const page = await store.readAll(next, 10_000);
+    if (page.length === 0) return;
+    for (const e of page) handle(e);
+    next = page[page.length - 1].position + 1;
+  }
+}
+
 /** Events of the steps, generated in memory through the deciders, grouped by stream in log order. */
 async function generate(
   cluster: SyntheticCluster,
@@ -64,23 +77,18 @@ async function generate(
   const from = (await memory.headPosition()) + 1;
   for (const step of settledSteps(cluster.sizes, ...instances)) await cluster.step(step);
   const byStream = new Map<string, NewEvent[]>();
-  for (let next = from; ;) {
-    const page = await memory.readAll(next, 10_000);
-    if (page.length === 0) break;
-    for (const e of page) {
-      const events = byStream.get(e.stream) ?? [];
-      events.push({
-        id: e.id,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        time: e.time,
-        actor: e.actor,
-      });
-      byStream.set(e.stream, events);
-    }
-    next = page[page.length - 1].position + 1;
-  }
+  await forEachEvent(memory, from, (e) => {
+    const events = byStream.get(e.stream) ?? [];
+    events.push({
+      id: e.id,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      time: e.time,
+      actor: e.actor,
+    });
+    byStream.set(e.stream, events);
+  });
   return byStream;
 }
 
@@ -129,12 +137,7 @@ async function fill(
   for (let from = range[0]; from < range[1]; from += CHUNK) {
     await write(writer, await generate(cluster, memory, [from, Math.min(range[1], from + CHUNK)]));
     if (!retention) continue;
-    for (let next = view.position + 1; ;) {
-      const page = await memory.readAll(next, 10_000);
-      if (page.length === 0) break;
-      for (const e of page) view.apply(e);
-      next = page[page.length - 1].position + 1;
-    }
+    await forEachEvent(memory, view.position + 1, (e) => view.apply(e));
     const now = (await memory.readAll(view.position, 1))[0].time;
     for (const data of prunedEvents(planPruning(view, now, LIMITS), now)) {
       const event = {
