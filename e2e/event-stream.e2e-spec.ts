@@ -54,7 +54,7 @@ describe('the event stream of two controller processes on the real ZooKeeper', (
 
   beforeAll(async () => {
     // distinct host names, so that a leader change is recorded (LEADERSHIP_LOST + LEADERSHIP_ACQUIRED)
-    ports.forEach((port, i) => processes.set(port, startController(port, namespace, `ctl-${i}.test`)));
+    ports.forEach((port, i) => processes.set(port, startController(port, namespace, [], `ctl-${i}.test`)));
     await waitFor('one leader among both controllers', () => soleLeader(ports));
   });
 

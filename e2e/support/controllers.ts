@@ -2,10 +2,15 @@ import { ChildProcess } from 'node:child_process';
 import { startApp, writeConfig, zkConnect } from './processes';
 
 /**
- * Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. `hostname`
- * is how it names itself (in leadership events, among others).
+ * Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`; `extraYaml`
+ * lines are appended to its config. `hostname` is how it names itself (in leadership events, among others).
  */
-export function startController(port: number, nameSpace: string, hostname = '127.0.0.1'): ChildProcess {
+export function startController(
+  port: number,
+  nameSpace: string,
+  extraYaml: string[] = [],
+  hostname = '127.0.0.1',
+): ChildProcess {
   const name = `controller-${port}`;
   const config = writeConfig(
     name,
@@ -19,6 +24,7 @@ export function startController(port: number, nameSpace: string, hostname = '127
       `  connectionString: ${zkConnect}`,
       `  nameSpace: ${nameSpace}`,
       '  sessionTimeoutMs: 4000',
+      ...extraYaml,
     ].join('\n'),
   );
   return startApp('controller', name, ['--config', config]);

@@ -1,3 +1,4 @@
+import { AppSupportModule } from './app-support/app-support.module';
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
@@ -23,6 +24,12 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.config';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
+import { LimitsConfig } from './limits/limits.config';
+import { LimitsModule } from './limits/limits.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -32,6 +39,9 @@ export interface ControllerModuleOptions {
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  snapshots?: ViewSnapshotConfig;
+  retention?: RetentionOptions;
+  limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
 }
 
@@ -48,6 +58,7 @@ export class ControllerModule {
         ),
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
+        AppSupportModule,
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,
@@ -59,6 +70,9 @@ export class ControllerModule {
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        SnapshotsModule.register(options.snapshots),
+        RetentionModule.register(options.retention),
+        LimitsModule.register(options.limits),
       ],
     };
   }

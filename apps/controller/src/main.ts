@@ -46,9 +46,12 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
+      snapshots: config.snapshots,
+      retention: config.options,
+      limits: config.limits,
       eventStream: config.eventStream,
     }),
-    new FastifyAdapter(),
+    new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );
   const registry = app.get(ExecutorRegistry);
   const reports = app.get(ExecutorReportsHandler);

@@ -28,7 +28,9 @@ export class EventStreamController {
     if ('errors' in filter) throw new CommandValidationError(filter.errors);
     reply.hijack();
     reply.raw.writeHead(200, SSE_HEADERS);
-    this.streams.open(reply.raw, cursor, filter);
+    // HEAD (Fastify's twin of every GET): the headers a GET would get, and no stream that would never end
+    if (reply.request.method === 'HEAD') reply.raw.end();
+    else this.streams.open(reply.raw, cursor, filter);
   }
 
   private cursorOf(lastEventId: string | undefined, after: string | undefined): StreamCursor {

@@ -122,6 +122,15 @@ describe('GET /apis/v2/events/stream over HTTP', () => {
     expect(res.body).toMatchObject({ status: 'FAILED', message: 'Command validation failure' });
   });
 
+  it('answers HEAD with the headers of the stream and ends', async () => {
+    const res = await ctl.app.inject({ method: 'HEAD', url: STREAM });
+    expect([res.statusCode, res.headers['content-type'], res.body]).toEqual([
+      200,
+      'text/event-stream; charset=utf-8',
+      '',
+    ]);
+  });
+
   it('is a READ route: a reader may stream, a stranger may not', async () => {
     await ctl.app.close();
     const auth = defaultAuthSettings();
