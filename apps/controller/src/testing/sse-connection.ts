@@ -36,7 +36,7 @@ export class SseConnection {
   }
 
   /** Resolves once `predicate` holds on what arrived; fails after `timeoutMs` naming what was received. */
-  async until(what: string, predicate: (c: SseConnection) => boolean, timeoutMs = 5000): Promise<void> {
+  async until(what: string, predicate: (c: SseConnection) => boolean, timeoutMs = 15_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!predicate(this)) {
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}; received:\n${this.text}`);
