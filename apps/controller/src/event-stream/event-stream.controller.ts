@@ -24,8 +24,8 @@ export class EventStreamController {
     @Query('app') app?: string | string[],
   ): void {
     const filter = parseStreamFilter(types, app);
-    const cursor = this.cursorOf(lastEventId, after);
     if ('errors' in filter) throw new CommandValidationError(filter.errors);
+    const cursor = this.cursorOf(lastEventId, after);
     reply.hijack();
     reply.raw.writeHead(200, SSE_HEADERS);
     // HEAD (Fastify's twin of every GET): the headers a GET would get, and no stream that would never end
