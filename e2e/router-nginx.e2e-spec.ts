@@ -5,16 +5,18 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DroveRouter } from '../deploy/router/src/drove-router';
-import { startController } from './support/controllers';
+import { soleLeader, startController } from './support/controllers';
 import { startExecutor } from './support/executors';
 import { repoRoot, stopApp, waitFor } from './support/processes';
 import { removeRun, waitForActiveExecutor } from './support/cluster';
 
-// The reference router of deploy/router against a controller, an executor running real containers, and a real
+// The reference router of deploy/router against two controllers, an executor running real containers, and a real
 // nginx (Debian's) of this test's own: own prefix and config under a temp dir, listening on loopback only.
 const namespace = `drove-e2e-router-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
-const CONTROLLER = 5120;
+const CONTROLLERS = [5120, 5140];
+/** The controller that leads now; requests go there (a follower answers 400). */
+let leader = CONTROLLERS[0];
 const EXECUTOR = 5130;
 const NGINX = 5150;
 const HOST_PORTS = { from: 45100, to: 45199 };
@@ -29,12 +31,12 @@ const opSpec = { timeout: '5 minutes', parallelism: 2, failureStrategy: 'STOP' }
 async function operation(body: Record<string, unknown>): Promise<void> {
   if (body.type !== 'CREATE') {
     await waitFor('the previous operation to complete', async () => {
-      const res = await fetch(`http://127.0.0.1:${CONTROLLER}/apis/v1/applications/${APP_ID}`);
+      const res = await fetch(`http://127.0.0.1:${leader}/apis/v1/applications/${APP_ID}`);
       const state = ((await res.json()) as { data?: { state: string } }).data?.state;
       return state === 'RUNNING' || state === 'MONITORING' ? true : undefined;
     });
   }
-  const res = await fetch(`http://127.0.0.1:${CONTROLLER}/apis/v1/applications/operations`, {
+  const res = await fetch(`http://127.0.0.1:${leader}/apis/v1/applications/operations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...body, opSpec }),
@@ -44,7 +46,7 @@ async function operation(body: Record<string, unknown>): Promise<void> {
 }
 
 async function healthyHostPorts(): Promise<number[]> {
-  const res = await fetch(`http://127.0.0.1:${CONTROLLER}/apis/v1/applications/${APP_ID}/instances`);
+  const res = await fetch(`http://127.0.0.1:${leader}/apis/v1/applications/${APP_ID}/instances`);
   const instances =
     (
       (await res.json()) as {
@@ -89,7 +91,7 @@ describe('the reference router keeps nginx in line with the cluster', () => {
   const nginxArgs = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')];
   const vhostFile = join(dir, 'vhosts', `${VHOST}.conf`);
   const logs: string[] = [];
-  let controller: ChildProcess;
+  const controllers = new Map<number, ChildProcess>();
   let executor: ChildProcess;
   let nginx: ChildProcess;
   let router: DroveRouter;
@@ -119,13 +121,14 @@ describe('the reference router keeps nginx in line with the cluster', () => {
     // nginx's workers run as nobody when the master is root: they must reach the config and temp paths
     chmodSync(dir, 0o755);
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir));
-    controller = startController(CONTROLLER, namespace);
+    for (const port of CONTROLLERS) controllers.set(port, startController(port, namespace));
     executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
     nginx = spawn('nginx', [...nginxArgs, '-g', 'daemon off;'], { stdio: 'ignore' });
-    await waitForActiveExecutor(CONTROLLER);
+    leader = await waitFor('one leader', () => soleLeader(CONTROLLERS));
+    await waitForActiveExecutor(leader);
     await waitFor('nginx to answer', async () => ((await throughNginx()) === 404 ? true : undefined));
     router = new DroveRouter({
-      controllers: [`http://127.0.0.1:${CONTROLLER}`],
+      controllers: CONTROLLERS.map((port) => `http://127.0.0.1:${port}`),
       auth: {},
       dir: join(dir, 'vhosts'),
       listen: `127.0.0.1:${NGINX}`,
@@ -144,7 +147,11 @@ describe('the reference router keeps nginx in line with the cluster', () => {
 
   afterAll(async () => {
     await router?.stop();
-    await Promise.all([stopApp(executor), stopApp(controller), stopApp(nginx)]);
+    await Promise.all([
+      stopApp(executor),
+      stopApp(nginx),
+      ...[...controllers.values()].map((c) => stopApp(c)),
+    ]);
     await removeRun(namespace, run);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -161,12 +168,15 @@ describe('the reference router keeps nginx in line with the cluster', () => {
     await routedTo(await healthy(2));
     expect(await throughNginx()).toBe(200);
 
-    // the controller restarts: the router reconnects and resumes after the last event it had
-    await stopApp(controller);
-    controller = startController(CONTROLLER, namespace);
-    await waitFor('the router to resume', async () =>
-      logs.some((l) => /^streaming from .* after \d+$/.test(l)) ? true : undefined,
+    // the leader is killed: the router goes to the new leader and resumes after the last event it had
+    await stopApp(controllers.get(leader) as ChildProcess, 'SIGKILL');
+    controllers.delete(leader);
+    const survivor = CONTROLLERS.find((port) => port !== leader) as number;
+    leader = await waitFor('the other controller to lead', () => soleLeader([survivor]), 20_000);
+    await waitFor('the router to resume on it', async () =>
+      logs.some((l) => l.startsWith(`streaming from http://127.0.0.1:${survivor} after `)) ? true : undefined,
     );
+    await waitForActiveExecutor(leader);
 
     await operation({ type: 'SCALE', appId: APP_ID, requiredInstances: 1 });
     await routedTo(await healthy(1));
