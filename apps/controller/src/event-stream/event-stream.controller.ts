@@ -16,15 +16,17 @@ export class EventStreamController {
   constructor(private readonly streams: EventStreamService) {}
 
   @Get('stream')
-  stream(
+  async stream(
     @Res() reply: FastifyReply,
     @Headers('last-event-id') lastEventId?: string,
     @Query('after') after?: string,
     @Query('types') types?: string | string[],
     @Query('app') app?: string | string[],
-  ): void {
+  ): Promise<void> {
     const filter = parseStreamFilter(types, app);
     if ('errors' in filter) throw new CommandValidationError(filter.errors);
+    // "now" and every position are the feed's: before its first catch-up both would be short of the log
+    await this.streams.ready();
     const cursor = this.cursorOf(lastEventId, after);
     reply.hijack();
     reply.raw.writeHead(200, SSE_HEADERS);

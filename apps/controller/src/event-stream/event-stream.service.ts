@@ -62,6 +62,11 @@ export class EventStreamService implements OnModuleInit, OnModuleDestroy {
     return this.clients.size;
   }
 
+  /** Resolves once the feed holds the log as it was at startup. */
+  ready(): Promise<void> {
+    return this.feed.ready;
+  }
+
   /** Where a client that gave no Last-Event-ID starts: after everything it could be sent now. */
   now(): StreamCursor {
     return { position: this.source.horizon(), index: Infinity };

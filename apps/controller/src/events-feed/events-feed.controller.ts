@@ -30,30 +30,36 @@ export class EventsFeedController {
   ) {}
 
   @Get('latest')
-  latest(
+  async latest(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
-  ): ApiResponse<DroveEventsList> {
-    return success(this.page(lastSyncTime, size));
+  ): Promise<ApiResponse<DroveEventsList>> {
+    return success(await this.page(lastSyncTime, size));
   }
 
   @Get('summary')
-  summary(@Query('lastSyncTime') lastSyncTime?: string): ApiResponse<ReturnType<typeof droveEventsSummary>> {
-    return success(this.events.feed.summary(syncTimeParam(lastSyncTime)));
+  async summary(
+    @Query('lastSyncTime') lastSyncTime?: string,
+  ): Promise<ApiResponse<ReturnType<typeof droveEventsSummary>>> {
+    const since = syncTimeParam(lastSyncTime);
+    await this.events.ready;
+    return success(this.events.feed.summary(since));
   }
 
   /** Deprecated in Drove (1.27) but still polled by drove-events-client: the bare list of `latest`. */
   @Get()
-  list(
+  async list(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
-  ): ApiResponse<DroveEvent[]> {
-    return success(this.page(lastSyncTime, size).events);
+  ): Promise<ApiResponse<DroveEvent[]>> {
+    return success((await this.page(lastSyncTime, size)).events);
   }
 
-  private page(lastSyncTime: string | undefined, size: string | undefined): DroveEventsList {
+  private async page(lastSyncTime: string | undefined, size: string | undefined): Promise<DroveEventsList> {
     const count = numberParam('size', size, Math.min(DEFAULT_SIZE, this.limits.maxPageSize), MAX_SIZE);
     refuseLargePage('size', count, this.limits);
-    return this.events.feed.latest(syncTimeParam(lastSyncTime), count);
+    const since = syncTimeParam(lastSyncTime);
+    await this.events.ready;
+    return this.events.feed.latest(since, count);
   }
 }
