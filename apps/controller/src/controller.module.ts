@@ -28,6 +28,8 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
+  /** The app monitor's period and the maintenance grace; Drove's 30 s and 40 s unless given. */
+  timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number };
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
 }
@@ -43,10 +45,15 @@ export class ControllerModule {
           { provide: LEADERSHIP_VIEW, useValue: new ElectionLeadershipView(election) },
           auth,
         ),
-        CqrsModule.register({ store, fence: electionFence(election), hostname }),
+        CqrsModule.register({
+          store,
+          fence: electionFence(election),
+          hostname,
+          maintenanceGraceMs: options.timings?.maintenanceGraceMs,
+        }),
         ApplicationsModule,
         ClusterModule,
-        ExecutionModule.register(messenger),
+        ExecutionModule.register(messenger, true, options.timings?.appMonitorIntervalMs),
         EndpointsModule,
         EventsFeedModule,
         TasksModule,

@@ -10,7 +10,8 @@ import {
   validateApplicationSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
+import { parseFailure } from '../cqrs/operation-gates';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
@@ -26,6 +27,7 @@ export class ApplicationOperationsHandler {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +36,7 @@ export class ApplicationOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await refuseInMaintenance(this.pipeline, now);
+    await this.maintenance.refuseOperations(now);
     if (op.type === 'CREATE') {
       const specErrors = validateApplicationSpec(op.spec);
       if (specErrors.length > 0) throw new CommandValidationError(specErrors);
@@ -67,7 +69,7 @@ export class ApplicationOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseApplicationSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await refuseInMaintenance(this.pipeline, this.clock.now());
+    await this.maintenance.refuseOperations(this.clock.now());
     const errors = validateApplicationSpec(parsed.value);
     if (errors.length > 0) throw new CommandValidationError(errors);
   }

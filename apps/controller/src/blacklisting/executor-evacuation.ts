@@ -9,10 +9,10 @@ import {
   applicationStream,
   executorDecider,
   executorStream,
-  isInMaintenanceWindow,
   requestHeader,
   toWire,
 } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -58,6 +58,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -122,7 +123,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
         this.scannedFor = fence;
       }
       // maintenance pauses changes: the move waits for the window to close
-      if (isInMaintenanceWindow(this.clusterView.view.cluster, this.clock.now())) return;
+      if (this.maintenance.covers(this.clusterView.view.cluster, this.clock.now())) return;
       for (const executorId of [...this.pending]) await this.evacuate(executorId);
     } catch (error) {
       this.logger.warn(`evacuation pass failed: ${String(error)}`);

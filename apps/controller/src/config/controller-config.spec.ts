@@ -75,6 +75,11 @@ describe('controller config', () => {
       `installation:\n  label: ${'x'.repeat(51)}\n`,
       'installation.label: label must be shorter than or equal to 50 characters',
     ],
+    [
+      'a negative maintenance grace',
+      'options:\n  maintenanceGraceMs: -1\n',
+      'options.maintenanceGraceMs: maintenanceGraceMs must not be less than 0',
+    ],
     ['broken YAML', 'server: [\n', 'c.yml: not valid YAML'],
     ['a list at the top', '- a\n', 'c.yml: the top level must be a mapping'],
   ])('rejects %s, naming it', (_, yaml, expected) => {

@@ -4,9 +4,11 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsString,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
@@ -64,6 +66,16 @@ export class ControllerOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
+
+  /** How often the leader compares each app's HEALTHY count with its expected one (Drove: 30 s). */
+  @IsInt()
+  @Min(100)
+  appMonitorIntervalMs = 30000;
+
+  /** Operations stay refused this long after a maintenance change (Drove: 40 s, twice the executor refresh). */
+  @IsInt()
+  @Min(0)
+  maintenanceGraceMs = 40000;
 }
 
 export class InstallationConfig {
