@@ -107,19 +107,27 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
   });
 
   it('creates, scales to 3 on distinct pinned cores, lists the endpoints, replaces a killed container', async () => {
-    expect((await operate({ type: 'CREATE', spec, instances: 0, opSpec })).body.status).toBe('SUCCESS');
+    expect((await operate({ type: 'CREATE', spec, instances: 0, opSpec })).body).toMatchObject({
+      status: 'SUCCESS',
+    });
     await waitFor('the app MONITORING', async () =>
       (await api.get<{ state: string } | undefined>(`applications/${APP_ID}`))?.state === 'MONITORING'
         ? true
         : undefined,
     );
+    // two executors of 4 synthetic cores: 9 instances of one core do not fit, and nothing is stored
+    const tooMany = await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 9, opSpec });
+    expect([tooMany.code, tooMany.body.data]).toEqual([
+      400,
+      { validationErrors: ['Cluster does not have enough CPU. Required: 9 Available: 8'] },
+    ]);
     const scale = {
       type: 'SCALE',
       appId: APP_ID,
       requiredInstances: 3,
       opSpec: { ...opSpec, parallelism: 3 },
     };
-    expect((await operate(scale)).body.status).toBe('SUCCESS');
+    expect((await operate(scale)).body).toMatchObject({ status: 'SUCCESS' });
     const three = await api.settled(APP_ID, 3);
     await expectPinned(three);
 
@@ -228,7 +236,7 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
   it('survives kill -9 of the leader mid-operation: the other leads, serves the same state, completes the scale', async () => {
     const before = ids(await api.instances(APP_ID));
     const scale = { type: 'SCALE', appId: APP_ID, requiredInstances: 5, opSpec };
-    expect((await operate(scale)).body.status).toBe('SUCCESS');
+    expect((await operate(scale)).body).toMatchObject({ status: 'SUCCESS' });
     await waitFor('the scale under way', async () =>
       (await api.instances(APP_ID)).length > 3 ? true : undefined,
     );
@@ -253,7 +261,9 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
   }, 180_000);
 
   it('suspends, then destroys', async () => {
-    expect((await operate({ type: 'SUSPEND', appId: APP_ID, opSpec })).body.status).toBe('SUCCESS');
+    expect((await operate({ type: 'SUSPEND', appId: APP_ID, opSpec })).body).toMatchObject({
+      status: 'SUCCESS',
+    });
     await waitFor(
       'no container left',
       async () => {
@@ -262,7 +272,9 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
       },
       60_000,
     );
-    expect((await operate({ type: 'DESTROY', appId: APP_ID, opSpec })).body.status).toBe('SUCCESS');
+    expect((await operate({ type: 'DESTROY', appId: APP_ID, opSpec })).body).toMatchObject({
+      status: 'SUCCESS',
+    });
     await waitFor(
       'the app gone',
       async () => {

@@ -17,6 +17,7 @@ import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
+import { ApplicationAdmission } from './application-admission';
 
 /**
  * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
@@ -28,6 +29,7 @@ export class ApplicationOperationsHandler {
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
     private readonly maintenance: MaintenanceWindow,
+    private readonly admission: ApplicationAdmission,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,6 +46,7 @@ export class ApplicationOperationsHandler {
     const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
     const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
       actor,
+      guard: () => this.admission.shortage(op),
     });
     if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
     // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.

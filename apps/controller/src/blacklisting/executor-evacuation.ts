@@ -141,10 +141,13 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   private async follow(executorId: string, exact: boolean): Promise<void> {
     const epoch = this.requestEpoch;
     const { state } = await this.pipeline.load(executorDecider, executorStream(executorId));
+    // An unblacklisted executor reports ACTIVE before the log says so: while a request is served (or if one was
+    // meanwhile) the state read may predate it, and neither its cordon nor a re-send may undo the request.
+    const raced = this.requestsInFlight > 0 || epoch !== this.requestEpoch;
+    if (raced && !exact) return;
     if (exact || state.blacklist !== 'NONE') this.registry.cordon(executorId, state.blacklist !== 'NONE');
     if (state.blacklist === 'REQUESTED') this.pending.add(executorId);
-    // an unblacklisted executor reports ACTIVE before the log says so: no re-send while a request is served
-    if (state.blacklist === 'NONE' || this.requestsInFlight > 0 || epoch !== this.requestEpoch) return;
+    if (state.blacklist === 'NONE' || raced) return;
     if (this.registry.get(executorId)?.executorState !== 'ACTIVE') return;
     await this.tell(executorId, state.blacklist === 'BLACKLISTED' ? 'BLACKLIST' : 'BLACKLIST_REQUESTED');
   }
