@@ -21,6 +21,7 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { StartBackoffSettings } from './sagas/start-backoff';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -28,8 +29,8 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
-  /** The app monitor's period and the maintenance grace; Drove's 30 s and 40 s unless given. */
-  timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number };
+  /** The app monitor's period, the maintenance grace (Drove's 30 s and 40 s unless given), the start back-off. */
+  timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number; startBackoff: StartBackoffSettings };
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
 }
@@ -53,7 +54,12 @@ export class ControllerModule {
         }),
         ApplicationsModule,
         ClusterModule,
-        ExecutionModule.register(messenger, true, options.timings?.appMonitorIntervalMs),
+        ExecutionModule.register(
+          messenger,
+          true,
+          options.timings?.appMonitorIntervalMs,
+          options.timings?.startBackoff,
+        ),
         EndpointsModule,
         EventsFeedModule,
         TasksModule,

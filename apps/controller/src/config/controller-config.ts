@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsNotEmpty,
   IsString,
   MaxLength,
@@ -62,6 +63,21 @@ export class UserAuthConfig {
   users: UserConfig[] = [];
 }
 
+/** A scale pass whose starts failed waits `initialMs * multiplier^(n-1)` (at most `maxMs`) before the next. */
+export class StartBackoffConfig {
+  @IsInt()
+  @Min(100)
+  initialMs = 2000;
+
+  @IsInt()
+  @Min(100)
+  maxMs = 60000;
+
+  @IsNumber()
+  @Min(1)
+  multiplier = 2;
+}
+
 export class ControllerOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
@@ -76,6 +92,10 @@ export class ControllerOptions {
   @IsInt()
   @Min(0)
   maintenanceGraceMs = 40000;
+
+  @ValidateNested()
+  @Type(() => StartBackoffConfig)
+  startBackoff = new StartBackoffConfig();
 }
 
 export class InstallationConfig {

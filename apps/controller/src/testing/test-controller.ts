@@ -18,6 +18,7 @@ import { HttpEdgeModule } from '../http/http-edge.module';
 import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
 import { TestFence } from './test-fence';
 
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
@@ -55,6 +56,7 @@ export async function startTestController(
   messenger: ExecutorMessenger = refusingMessenger,
   runSagas = true,
   monitorIntervalMs = 30_000,
+  startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -67,7 +69,7 @@ export async function startTestController(
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
       ClusterModule,
-      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs, startBackoff),
       EndpointsModule,
       EventsFeedModule,
       TasksModule,
