@@ -121,6 +121,7 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
       400,
       { validationErrors: ['Cluster does not have enough CPU. Required: 9 Available: 8'] },
     ]);
+    expect(await api.get(`applications/${APP_ID}`)).toMatchObject({ requiredInstances: 0 });
     const scale = {
       type: 'SCALE',
       appId: APP_ID,
@@ -133,9 +134,7 @@ describe('the whole lifecycle on two controllers and two NUMA executors (real Zo
 
     const endpoints =
       await api.get<{ appId: string; vhost: string; hosts: { port: number }[] }[]>('endpoints');
-    const hostPorts = (i: InstanceView) =>
-      (i as unknown as { localInfo: { ports: { main: { hostPort: number } } } }).localInfo.ports.main
-        .hostPort;
+    const hostPorts = (i: InstanceView) => i.localInfo.ports.main.hostPort;
     expect(endpoints).toEqual([expect.objectContaining({ appId: APP_ID, vhost: 'numa-app.local' })]);
     expect(endpoints[0].hosts.map((h) => h.port).sort()).toEqual(three.map(hostPorts).sort());
 

@@ -11,6 +11,7 @@ export interface InstanceView {
   executorId: string;
   state: string;
   resources: { type: string; cores?: Record<string, number[]> }[];
+  localInfo: { ports: Record<string, { hostPort: number }> };
 }
 
 /** The Drove API v1 of whichever controller currently leads (tests move `port` on failover). */
