@@ -1,3 +1,4 @@
+import { AppSupportModule } from './app-support/app-support.module';
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
@@ -22,6 +23,12 @@ import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
 import { StartBackoffSettings } from './sagas/start-backoff';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.config';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
+import { LimitsConfig } from './limits/limits.config';
+import { LimitsModule } from './limits/limits.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -33,6 +40,9 @@ export interface ControllerModuleOptions {
   timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number; startBackoff: StartBackoffSettings };
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  snapshots?: ViewSnapshotConfig;
+  retention?: RetentionOptions;
+  limits?: LimitsConfig;
 }
 
 @Module({})
@@ -53,6 +63,7 @@ export class ControllerModule {
           maintenanceGraceMs: options.timings?.maintenanceGraceMs,
         }),
         ApplicationsModule,
+        AppSupportModule,
         ClusterModule,
         ExecutionModule.register(
           messenger,
@@ -68,6 +79,9 @@ export class ControllerModule {
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        SnapshotsModule.register(options.snapshots),
+        RetentionModule.register(options.retention),
+        LimitsModule.register(options.limits),
       ],
     };
   }

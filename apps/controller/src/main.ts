@@ -47,8 +47,11 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
       timings: config.options,
+      snapshots: config.snapshots,
+      retention: config.options,
+      limits: config.limits,
     }),
-    new FastifyAdapter(),
+    new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );
   const registry = app.get(ExecutorRegistry);
   const reports = app.get(ExecutorReportsHandler);

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import { ApplicationSpecJson, InstanceInfoJson, maskSpec } from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { AppSummary, appSummary } from '../projections/app-summary';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseLargePage } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
 
@@ -20,12 +22,15 @@ function pageParam(name: string, raw: string | undefined, fallback: number): num
 /** Reads answer from the cluster view only (CQRS): never from the log or the aggregates. */
 @Controller('apis/v1/applications')
 export class ApplicationQueriesController {
-  constructor(private readonly clusterView: ClusterViewService) {}
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+  ) {}
 
   @Get()
   list(@Query('from') from?: string, @Query('size') size?: string): ApiResponse<Record<string, AppSummary>> {
     const start = pageParam('from', from, 0);
-    const count = pageParam('size', size, MAX_PAGE);
+    const count = this.pageSize(size);
     const page = this.clusterView.view.applications().slice(start, start + count);
     return success(
       Object.fromEntries(page.map((app) => [app.appId as string, this.summaryOf(app.appId as string)])),
@@ -67,7 +72,7 @@ export class ApplicationQueriesController {
     @Query('size') size?: string,
   ): ApiResponse<InstanceInfoJson[]> {
     const first = pageParam('start', start, 0);
-    const count = pageParam('size', size, MAX_PAGE);
+    const count = this.pageSize(size);
     const old = reportedInstancesOf(this.clusterView.view, appId).filter((i) => !isActiveInstance(i));
     return success(old.slice(first, first + count));
   }
@@ -79,6 +84,13 @@ export class ApplicationQueriesController {
   ): ApiResponse<InstanceInfoJson> {
     const found = reportedInstancesOf(this.clusterView.view, appId).find((i) => i.instanceId === instanceId);
     return found ? success(found) : failure(`No such application instance ${appId}/${instanceId}`);
+  }
+
+  /** Drove's default is every item; a size asked for is capped by `limits.maxPageSize`. */
+  private pageSize(raw: string | undefined): number {
+    const size = pageParam('size', raw, MAX_PAGE);
+    refuseLargePage('size', raw === undefined ? undefined : size, this.limits);
+    return size;
   }
 
   private summaryOf(appId: string): AppSummary {

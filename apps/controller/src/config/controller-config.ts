@@ -14,9 +14,12 @@ import {
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
+import { RetentionOptions } from '../retention/retention.config';
+import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
+import { LimitsConfig } from '../limits/limits.config';
 
 export class ServerConfig extends NodeServerConfig {
   port = 4000;
@@ -78,7 +81,8 @@ export class StartBackoffConfig {
   multiplier = 2;
 }
 
-export class ControllerOptions {
+/** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
+export class ControllerOptions extends RetentionOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
@@ -140,6 +144,14 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => AuditLogConfig)
   audit = new AuditLogConfig();
+
+  @ValidateNested()
+  @Type(() => ViewSnapshotConfig)
+  snapshots = new ViewSnapshotConfig();
+
+  @ValidateNested()
+  @Type(() => LimitsConfig)
+  limits = new LimitsConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';
