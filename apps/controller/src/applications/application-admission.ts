@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationOperationDto, InstanceState } from '@drove/domain';
+import { PlacementValidationError } from '@drove/scheduler';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
@@ -35,12 +36,18 @@ export class ApplicationAdmission {
     const instances =
       op.type === 'START_INSTANCES' ? op.instances : op.requiredInstances - this.counted(op.appId);
     if (instances <= 0) return null;
-    return this.registry.scheduler.admit({
-      kind: 'APPLICATION',
-      policy: spec.placementPolicy,
-      resources: spec.resources,
-      instances,
-    });
+    try {
+      return this.registry.scheduler.admit({
+        kind: 'APPLICATION',
+        policy: spec.placementPolicy,
+        resources: spec.resources,
+        instances,
+      });
+    } catch (error) {
+      // a placement rule the scheduler cannot compile could never place an instance: refuse, not a 500
+      if (error instanceof PlacementValidationError) return error.problems.join(', ');
+      throw error;
+    }
   }
 
   private counted(appId: string): number {

@@ -218,6 +218,17 @@ describe('applications API on an in-memory log', () => {
     await expectRefused(op, 'Command validation failure', [`Cluster does not have enough ${shortage}`]);
   });
 
+  it('refuses a SCALE whose placement rule the scheduler cannot compile with its problem, not a 500', async () => {
+    withExecutor();
+    const placementPolicy = { type: 'RULE_BASED', ruleType: 'HOPE', rule: '"$.a" == ' };
+    expect((await operate(createOp(0, specWith({ placementPolicy })))).code).toBe(200);
+    const refused = await operate(appOp('SCALE', { requiredInstances: 1 }));
+    expect(refused.code).toBe(400);
+    expect((refused.body.data as { validationErrors: string[] }).validationErrors).toEqual([
+      expect.stringContaining('Invalid HOPE placement rule'),
+    ]);
+  });
+
   it('checks resources only after the state, and only for instances beyond those already there', async () => {
     await expectRefused(appOp('SCALE', { requiredInstances: 1 }), 'Command validation failure', [
       `No state found for app: ${APP_ID}`,

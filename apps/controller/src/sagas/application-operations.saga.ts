@@ -80,8 +80,11 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       this.running.add(appId);
       this.pass(appId)
         .catch((error: unknown) => {
-          if (!(error instanceof LeadershipLostError)) this.logger.error(`${appId}: ${String(error)}`);
-          this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
+          if (error instanceof LeadershipLostError) return;
+          // a pass that keeps failing (an unplaceable policy, say) backs off as failed starts do
+          const { failures, delayMs } = this.backoff.failed(appId);
+          this.logger.error(`${appId}: ${String(error)} (${failures} in a row), next pass in ${delayMs} ms`);
+          this.retryAt.set(appId, Date.now() + delayMs);
         })
         .finally(() => this.running.delete(appId));
     }

@@ -1,4 +1,5 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
@@ -26,6 +27,20 @@ describe('the operations saga backs off while starts keep failing', () => {
 
   const starts = () => executor.received.filter((m) => m.type === 'START_INSTANCE').length;
   const operate = (body: Record<string, unknown>) => ctl.post(OPERATIONS, { opSpec: opSpecJson(), ...body });
+
+  it('backs off a pass that fails outright too (a placement rule that does not compile)', async () => {
+    const opened = jest.spyOn(ctl.app.get(ExecutorRegistry).scheduler, 'openSession');
+    const placementPolicy = { type: 'RULE_BASED', ruleType: 'HOPE', rule: '"$.a" == ' };
+    await operate({
+      type: 'CREATE',
+      spec: { ...minimalApplicationSpecJson(), placementPolicy },
+      instances: 1,
+    });
+    await waitUntil('two failed passes', async () => opened.mock.calls.length >= 2, 5000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(opened).toHaveBeenCalledTimes(2);
+    expect(starts()).toBe(0);
+  });
 
   it('waits longer after each failed pass, and not at all for a new operation', async () => {
     await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
