@@ -16,7 +16,7 @@ describe('the operations saga backs off while starts keep failing', () => {
   beforeEach(async () => {
     executor = new FakeExecutor();
     executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
-    ctl = await startTestController(NOW, undefined, executor, true, 60_000, BACKOFF);
+    ctl = await startTestController(NOW, undefined, executor, true, 60_000, undefined, BACKOFF);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
     const header = { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
     const snapshot = { type: 'EXECUTOR_SNAPSHOT', header, nodeData: executor.nodeData() };
