@@ -24,6 +24,7 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { StartBackoffSettings } from './sagas/start-backoff';
 import { RetentionModule } from './retention/retention.module';
 import { RetentionOptions } from './retention/retention.config';
 import { SnapshotsModule } from './snapshots/snapshots.module';
@@ -37,6 +38,8 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
+  /** The app monitor's period, the maintenance grace (Drove's 30 s and 40 s unless given), the start back-off. */
+  timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number; startBackoff: StartBackoffSettings };
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
   snapshots?: ViewSnapshotConfig;
@@ -56,11 +59,21 @@ export class ControllerModule {
           { provide: LEADERSHIP_VIEW, useValue: new ElectionLeadershipView(election) },
           auth,
         ),
-        CqrsModule.register({ store, fence: electionFence(election), hostname }),
+        CqrsModule.register({
+          store,
+          fence: electionFence(election),
+          hostname,
+          maintenanceGraceMs: options.timings?.maintenanceGraceMs,
+        }),
         ApplicationsModule,
         AppSupportModule,
         ClusterModule,
-        ExecutionModule.register(messenger),
+        ExecutionModule.register(
+          messenger,
+          true,
+          options.timings?.appMonitorIntervalMs,
+          options.timings?.startBackoff,
+        ),
         EndpointsModule,
         EventsFeedModule,
         EventStreamModule.register(options.eventStream),

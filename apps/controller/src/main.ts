@@ -46,6 +46,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
+      timings: config.options,
       snapshots: config.snapshots,
       retention: config.options,
       limits: config.limits,

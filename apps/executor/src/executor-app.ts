@@ -74,6 +74,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
       ...DEFAULT_HOST_SETTINGS,
       numaPinning: !resources.disableNumaPinning,
       maxOpenFiles: effectiveMaxOpenFiles(docker.maxOpenFiles, ownHardOpenFilesLimit()),
+      hostCpuset: resources.syntheticTopology
+        ? { cpus: resources.syntheticHostCpus, memoryNodes: resources.syntheticHostMemoryNodes }
+        : undefined,
     },
     executorEnv: process.env,
     configSources: HOST_CONFIG_SOURCES,

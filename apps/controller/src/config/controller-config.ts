@@ -4,9 +4,12 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsNumber,
   IsNotEmpty,
   IsString,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
@@ -64,11 +67,40 @@ export class UserAuthConfig {
   users: UserConfig[] = [];
 }
 
+/** A scale pass whose starts failed waits `initialMs * multiplier^(n-1)` (at most `maxMs`) before the next. */
+export class StartBackoffConfig {
+  @IsInt()
+  @Min(100)
+  initialMs = 2000;
+
+  @IsInt()
+  @Min(100)
+  maxMs = 60000;
+
+  @IsNumber()
+  @Min(1)
+  multiplier = 2;
+}
+
 /** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
 export class ControllerOptions extends RetentionOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
+
+  /** How often the leader compares each app's HEALTHY count with its expected one (Drove: 30 s). */
+  @IsInt()
+  @Min(100)
+  appMonitorIntervalMs = 30000;
+
+  /** Operations stay refused this long after a maintenance change (Drove: 40 s, twice the executor refresh). */
+  @IsInt()
+  @Min(0)
+  maintenanceGraceMs = 40000;
+
+  @ValidateNested()
+  @Type(() => StartBackoffConfig)
+  startBackoff = new StartBackoffConfig();
 }
 
 export class InstallationConfig {

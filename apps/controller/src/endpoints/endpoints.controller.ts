@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { Clock, isInMaintenanceWindow } from '@drove/domain';
+import { Clock } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApiResponse, success } from '../http/api-response';
@@ -13,6 +14,7 @@ export class EndpointsController {
   constructor(
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +36,7 @@ export class EndpointsController {
       instancesOf: (appId) => reportedInstancesOf(view, appId),
       executor: (executorId) => this.registry.get(executorId),
       now,
-      inMaintenanceWindow: isInMaintenanceWindow(view.cluster, now),
+      inMaintenanceWindow: this.maintenance.covers(view.cluster, now),
       names,
     });
   }

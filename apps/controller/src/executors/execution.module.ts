@@ -4,7 +4,8 @@ import { ExecutorReportsHandler } from '../messaging/executor-reports.handler';
 import { MessagesController } from '../messaging/messages.controller';
 import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
 import { InstanceJobs } from '../sagas/instance-jobs';
-import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { RUN_SAGAS, START_BACKOFF, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
 import { TaskSaga } from '../sagas/task.saga';
 import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
@@ -18,7 +19,12 @@ import { ExecutorsController } from './executors.controller';
 @Module({})
 export class ExecutionModule {
   /** `runSagas: false` leaves operations to the caller (tests of the API alone play the saga's part). */
-  static register(messenger: ExecutorMessenger, runSagas = true, monitorIntervalMs = 30_000): DynamicModule {
+  static register(
+    messenger: ExecutorMessenger,
+    runSagas = true,
+    monitorIntervalMs = 30_000,
+    startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
+  ): DynamicModule {
     return {
       module: ExecutionModule,
       global: true,
@@ -26,6 +32,7 @@ export class ExecutionModule {
         { provide: EXECUTOR_MESSENGER, useValue: messenger },
         { provide: RUN_SAGAS, useValue: runSagas },
         { provide: MONITOR_INTERVAL_MS, useValue: monitorIntervalMs },
+        { provide: START_BACKOFF, useValue: startBackoff },
         ExecutorRegistry,
         ExecutorLogService,
         ExecutorReportsHandler,

@@ -122,6 +122,18 @@ describe('application operations saga with an in-process executor', () => {
     );
   });
 
+  it('admits a scale by the instances it adds against the cores the executor reports free', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const scale = (requiredInstances: number) =>
+      ctl.post(OPERATIONS, { type: 'SCALE', appId: APP_ID, requiredInstances, opSpec: opSpecJson() });
+    expect((await scale(9)).body).toMatchObject({
+      data: { validationErrors: ['Cluster does not have enough CPU. Required: 7 Available: 6'] },
+    });
+    expect((await scale(8)).code).toBe(200);
+    await settlesAt('RUNNING', 8);
+  });
+
   it('a START the executor refuses is retried with fresh ids, recorded LOST, and the operation stays open', async () => {
     executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
     await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });

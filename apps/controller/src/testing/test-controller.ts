@@ -21,6 +21,7 @@ import { HttpEdgeModule } from '../http/http-edge.module';
 import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
 import { TestFence } from './test-fence';
 
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
@@ -59,6 +60,7 @@ export async function startTestController(
   runSagas = true,
   monitorIntervalMs = 30_000,
   eventStream: EventStreamConfig = new EventStreamConfig(),
+  startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -72,7 +74,7 @@ export async function startTestController(
       ApplicationsModule,
       AppSupportModule,
       ClusterModule,
-      ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs, startBackoff),
       EndpointsModule,
       EventsFeedModule,
       EventStreamModule.register(eventStream),
