@@ -3,9 +3,13 @@ import { DroveEvent, DroveEventsList, droveEventsSummary } from '@drove/domain';
 import { ApiResponse, success } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { EventsFeedService } from './events-feed.service';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
+import { DroveEventDto, DroveEventsListDto, DroveEventsSummaryDto } from '../openapi/schemas/events-feed.dto';
 
 const MAX_SIZE = 2147483647;
 const DEFAULT_SIZE = 1024;
+const SYNC_TIME = "Only events after this time (epoch ms); pass back the answer's `lastSyncTime`";
 
 function numberParam(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -20,11 +24,15 @@ const syncTimeParam = (raw: string | undefined): number =>
   numberParam('lastSyncTime', raw, 0, Number.MAX_SAFE_INTEGER);
 
 /** Drove's cluster events API, served from the log (see DroveEventFeed for how paging never skips). */
+@ApiTags('events')
 @Controller('apis/v1/cluster/events')
 export class EventsFeedController {
   constructor(private readonly events: EventsFeedService) {}
 
   @Get('latest')
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope(DroveEventsListDto)
   latest(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
@@ -33,12 +41,17 @@ export class EventsFeedController {
   }
 
   @Get('summary')
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiEnvelope(DroveEventsSummaryDto)
   summary(@Query('lastSyncTime') lastSyncTime?: string): ApiResponse<ReturnType<typeof droveEventsSummary>> {
     return success(this.events.feed.summary(syncTimeParam(lastSyncTime)));
   }
 
   /** Deprecated in Drove (1.27) but still polled by drove-events-client: the bare list of `latest`. */
   @Get()
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope([DroveEventDto])
   list(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
