@@ -6,7 +6,7 @@ import { requestActor } from '../cqrs/request-actor';
 import { CommandValidationError } from '../http/drove-errors';
 import { ExecutorReportsHandler } from './executor-reports.handler';
 import { ApiBadRequestResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { envelopeSchema } from '../openapi/api-envelope';
+import { ApiAuthResponses, envelopeSchema } from '../openapi/api-envelope';
 import { CLUSTER_AUTH } from '../openapi/openapi-document';
 import { ApiControllerMessageBody } from '../openapi/request-bodies';
 import { FailureDataDto } from '../openapi/schemas/failure.dto';
@@ -28,6 +28,7 @@ export class MessagesController {
   @ApiControllerMessageBody()
   @ApiOkResponse({ type: MessageResponseDto })
   @ApiBadRequestResponse({ schema: envelopeSchema(FailureDataDto, 'Message refused') })
+  @ApiAuthResponses()
   async receive(@Body() body: unknown, @Req() request: FastifyRequest): Promise<MessageResponse> {
     const parsed = parseControllerMessage(body);
     if (!parsed.ok) throw new CommandValidationError(parsed.error.messages);

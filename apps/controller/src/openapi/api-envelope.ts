@@ -2,11 +2,13 @@ import { applyDecorators, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiQuery,
+  ApiUnauthorizedResponse,
   getSchemaPath,
+  SchemaObject,
 } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
 import { FailureDataDto } from './schemas/failure.dto';
 
 /**
@@ -56,6 +58,17 @@ export const ApiEnvelope = (data: EnvelopeData): MethodDecorator & ClassDecorato
     ApiBadRequestResponse({
       schema: envelopeSchema(FailureDataDto, 'Rejected request, or not the leader (`status: FAILED`)'),
     }),
+    ApiAuthResponses(),
+  );
+
+/** Dropwizard's answers for Drove's auth filters: a plain-text 401 with the challenge, a bare 403. */
+export const ApiAuthResponses = () =>
+  applyDecorators(
+    ApiUnauthorizedResponse({
+      description: 'No or wrong credentials (user auth on)',
+      content: { 'text/plain': { schema: { type: 'string' } } },
+    }),
+    ApiForbiddenResponse({ description: "The caller's role may not use this route" }),
   );
 
 /** A query parameter the route reads as text and checks as a non-negative integer (Drove's paging). */

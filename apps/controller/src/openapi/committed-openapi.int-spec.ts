@@ -24,12 +24,42 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+/** Where a schema says `object` and nothing more: what `unknown` or an interface type would give. */
+function bareObjects(node: unknown, at = '#'): string[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => bareObjects(item, `${at}/${i}`));
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const shaped = ['properties', 'additionalProperties', 'oneOf', 'allOf', 'anyOf'].some((k) => k in record);
+  const here = record.type === 'object' && !shaped ? [at] : [];
+  return [...here, ...Object.entries(record).flatMap(([key, value]) => bareObjects(value, `${at}/${key}`))];
+}
+
 describe('the committed OpenAPI document (apps/controller/openapi.json)', () => {
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'drove-openapi-'));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('gives every operation a 2xx answer with a schema, and no schema is a bare object', () => {
+    const document = JSON.parse(readFileSync(committed, 'utf8')) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const undescribed = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => {
+          const answers = Object.entries(operation.responses).filter(([code]) => code.startsWith('2'));
+          return !answers.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
+        })
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undescribed).toEqual([]);
+    expect(bareObjects(document)).toEqual([]);
+  });
 
   it('is built from sources no newer than the build (run `npm run build` first)', () => {
     const sources = Math.max(

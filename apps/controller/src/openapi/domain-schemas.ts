@@ -1,6 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions, getSchemaPath, SchemaObject } from '@nestjs/swagger';
 import {
   CheckSpecDto,
   CompositePlacementPolicyDto,
@@ -29,6 +28,13 @@ export function polymorphicSchema(subTypes: SubTypes): SchemaObject {
       mapping: Object.fromEntries(Object.entries(subTypes).map(([id, cls]) => [id, getSchemaPath(cls)])),
     },
   };
+}
+
+/** A property holding one of the subtypes (or a list of them, with `list`). */
+export function PolymorphicProperty(subTypes: SubTypes, list: boolean, required: boolean): PropertyDecorator {
+  const one = polymorphicSchema(subTypes);
+  const schema: SchemaObject = list ? { type: 'array', items: one } : one;
+  return ApiProperty({ ...schema, required } as ApiPropertyOptions);
 }
 
 interface PolymorphicField {
@@ -80,8 +86,6 @@ export function describeDomainSchemas(): void {
   if (described) return;
   described = true;
   for (const { owner, field, subTypes, list, required } of POLYMORPHIC_FIELDS) {
-    const one = polymorphicSchema(subTypes());
-    const schema = list ? { type: 'array', items: one } : one;
-    ApiProperty({ ...schema, required } as Parameters<typeof ApiProperty>[0])(owner.prototype, field);
+    PolymorphicProperty(subTypes(), list, required)(owner.prototype, field);
   }
 }

@@ -7,6 +7,7 @@ import {
   ApiProduces,
   ApiQuery,
 } from '@nestjs/swagger';
+import { ApiAuthResponses } from './api-envelope';
 import { LogFileChunkDto, LogFileErrorDto, LogFileListDto } from './schemas/log-files.dto';
 
 // The log-file routes take their path parameters as one record and answer with the executor's own bodies, so
@@ -17,6 +18,7 @@ const common = (owner: string, instance: string) => [
   ApiParam({ name: instance, type: String }),
   ApiNoContentResponse({ description: 'No such instance or task, or its executor is gone' }),
   ApiBadRequestResponse({ type: LogFileErrorDto, description: "The executor's refusal" }),
+  ApiAuthResponses(),
 ];
 
 const file = ApiParam({ name: 'file', type: String, description: 'A name from `list`' });

@@ -1,6 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  OpenAPIObject,
+  OperationObject,
+  SchemaObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { describeDomainSchemas, polymorphicSubTypes } from './domain-schemas';
 import { CpuAllocationJsonDto, MemoryAllocationJsonDto, PortMappingDto } from './schemas/instance-info.dto';
 
@@ -39,7 +44,27 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   tidySchemas(document);
+  nameAliases(document);
   return document;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Nest names the operations of a route with several paths `<id>[n]`. The first path is the route; the others are
+ * Drove's deprecated aliases (`/apis/v1/operations`, still used by older clients).
+ */
+function nameAliases(document: OpenAPIObject): void {
+  const operations = Object.values(document.paths).flatMap((item) =>
+    METHODS.flatMap((m): OperationObject[] => (item[m] ? [item[m]] : [])),
+  );
+  for (const operation of operations) {
+    const alias = /^(.*)\[(\d+)\]$/.exec(operation.operationId ?? '');
+    if (!alias) continue;
+    const [, id, index] = alias;
+    operation.operationId = index === '0' ? id : `${id}Alias${index}`;
+    if (index !== '0') operation.deprecated = true;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ApplicationOperations_operation[0]"];
+        post: operations["ApplicationOperations_operation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -29,7 +29,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ApplicationOperations_operation[1]"];
+        /** @deprecated */
+        post: operations["ApplicationOperations_operationAlias1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +46,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ApplicationOperations_cancel[0]"];
+        post: operations["ApplicationOperations_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -61,7 +62,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ApplicationOperations_cancel[1]"];
+        /** @deprecated */
+        post: operations["ApplicationOperations_cancelAlias1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -968,12 +970,14 @@ export interface components {
         };
         TaskInfoDto: {
             resources: (components["schemas"]["CpuAllocationJsonDto"] | components["schemas"]["MemoryAllocationJsonDto"])[];
+            loggingSpec?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
             sourceAppName: string;
             taskId: string;
             instanceId: string;
             executorId: string;
             hostname: string;
             executable: components["schemas"]["TaskExecutableDto"];
+            volumes?: components["schemas"]["MountedVolumeDto"][];
             env?: {
                 [key: string]: string;
             };
@@ -1505,7 +1509,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "ApplicationOperations_operation[0]": {
+    ApplicationOperations_operation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1544,9 +1548,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    "ApplicationOperations_operation[1]": {
+    ApplicationOperations_operationAlias1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1585,9 +1605,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    "ApplicationOperations_cancel[0]": {
+    ApplicationOperations_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -1623,9 +1659,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
-    "ApplicationOperations_cancel[1]": {
+    ApplicationOperations_cancelAlias1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1660,6 +1712,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1705,6 +1773,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApplicationQueries_summary: {
@@ -1744,6 +1828,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApplicationQueries_spec: {
@@ -1782,6 +1882,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1823,6 +1939,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1868,6 +2000,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ApplicationQueries_instance: {
@@ -1907,6 +2055,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1949,6 +2113,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Ping_ping: {
@@ -1985,6 +2165,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2023,6 +2219,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ClusterMaintenance_unset: {
@@ -2059,6 +2271,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2097,6 +2325,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Executors_list: {
@@ -2133,6 +2377,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2173,6 +2433,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Messages_receive: {
@@ -2208,6 +2484,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2249,6 +2541,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Endpoints_ofApp: {
@@ -2287,6 +2595,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2330,6 +2654,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     EventsFeed_summary: {
@@ -2369,6 +2709,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2412,6 +2768,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Tasks_operation: {
@@ -2453,6 +2825,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Tasks_validate: {
@@ -2493,6 +2881,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Tasks_list: {
@@ -2529,6 +2933,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2570,6 +2990,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Tasks_remove: {
@@ -2609,6 +3045,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2650,6 +3102,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Blacklisting_unblacklistMany: {
@@ -2690,6 +3158,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Blacklisting_blacklist: {
@@ -2728,6 +3212,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2768,6 +3268,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LogFiles_appList: {
@@ -2805,6 +3321,22 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LogFileErrorDto"];
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2851,6 +3383,22 @@ export interface operations {
                     "application/json": components["schemas"]["LogFileErrorDto"];
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LogFiles_appDownload: {
@@ -2894,6 +3442,22 @@ export interface operations {
                     "application/octet-stream": components["schemas"]["LogFileErrorDto"];
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LogFiles_taskList: {
@@ -2931,6 +3495,22 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LogFileErrorDto"];
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2977,6 +3557,22 @@ export interface operations {
                     "application/json": components["schemas"]["LogFileErrorDto"];
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LogFiles_taskDownload: {
@@ -3019,6 +3615,22 @@ export interface operations {
                 content: {
                     "application/octet-stream": components["schemas"]["LogFileErrorDto"];
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3072,6 +3684,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     Audit_verify: {
@@ -3114,6 +3742,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     History_cluster: {
@@ -3153,6 +3797,22 @@ export interface operations {
                         message: string;
                     };
                 };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,10 +1,13 @@
 import {
+  loggingSpecTypes,
+  MountedVolumeDto,
   ResourceAllocationJson,
   TaskInfoJson,
   TaskResultJson,
   TaskResultStatus,
   TaskState,
 } from '@drove/domain';
+import { PolymorphicProperty } from '../domain-schemas';
 import { ResourceAllocations } from './instance-info.dto';
 
 export class TaskResultDto implements TaskResultJson {
@@ -29,6 +32,9 @@ export class TaskInfoDto implements TaskInfoJson {
   executable!: TaskExecutableDto;
   @ResourceAllocations()
   resources!: ResourceAllocationJson[];
+  volumes?: MountedVolumeDto[];
+  @PolymorphicProperty(loggingSpecTypes(), false, false)
+  loggingSpec?: unknown;
   env?: Record<string, string>;
   state!: TaskState;
   metadata!: Record<string, string>;
