@@ -3,7 +3,7 @@ import { Roles } from '../auth/route-access';
 import { ApiResponse, success } from '../http/api-response';
 import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../openapi/api-envelope';
-import { BASIC_AUTH, CLUSTER_AUTH } from '../openapi/openapi-document';
+import { BASIC_AUTH, CLUSTER_AUTH } from '@drove/openapi';
 
 @ApiTags('cluster')
 @Controller('apis/v1')

@@ -7,10 +7,9 @@ import { CommandValidationError } from '../http/drove-errors';
 import { ExecutorReportsHandler } from './executor-reports.handler';
 import { ApiBadRequestResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiAuthResponses, envelopeSchema } from '../openapi/api-envelope';
-import { CLUSTER_AUTH } from '../openapi/openapi-document';
+import { CLUSTER_AUTH, MessageResponseDto } from '@drove/openapi';
 import { ApiControllerMessageBody } from '../openapi/request-bodies';
 import { FailureDataDto } from '../openapi/schemas/failure.dto';
-import { MessageResponseDto } from '../openapi/schemas/messages.dto';
 
 /**
  * `POST /apis/v1/messages`: executors' state reports and snapshots. The answer is Drove's bare MessageResponse

@@ -8,7 +8,7 @@ import {
   ApiQuery,
 } from '@nestjs/swagger';
 import { ApiAuthResponses } from './api-envelope';
-import { LogFileChunkDto, LogFileErrorDto, LogFileListDto } from './schemas/log-files.dto';
+import { LogFileChunkDto, LogFileErrorDto, LogFileListDto } from '@drove/openapi';
 
 // The log-file routes take their path parameters as one record and answer with the executor's own bodies, so
 // the plugin can read neither; these say what they are.

@@ -14,7 +14,7 @@ import {
   SuspendApplicationOperationDto,
   TaskSpecDto,
 } from '@drove/domain';
-import { polymorphicSchema } from './domain-schemas';
+import { polymorphicSchema } from '@drove/openapi';
 import {
   ExecutorSnapshotMessageDto,
   InstanceStateReportMessageDto,

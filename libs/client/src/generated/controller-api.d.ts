@@ -858,7 +858,7 @@ export interface components {
             hostname: string;
         };
         InstanceInfoDto: {
-            resources: (components["schemas"]["CpuAllocationJsonDto"] | components["schemas"]["MemoryAllocationJsonDto"])[];
+            resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
             appId: string;
             appName: string;
             instanceId: string;
@@ -969,7 +969,7 @@ export interface components {
             exitCode: number;
         };
         TaskInfoDto: {
-            resources: (components["schemas"]["CpuAllocationJsonDto"] | components["schemas"]["MemoryAllocationJsonDto"])[];
+            resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
             loggingSpec?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
             sourceAppName: string;
             taskId: string;
@@ -994,7 +994,7 @@ export interface components {
             updated: number;
         };
         LocalServiceInstanceInfoDto: {
-            resources: (components["schemas"]["CpuAllocationJsonDto"] | components["schemas"]["MemoryAllocationJsonDto"])[];
+            resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
             serviceId: string;
             serviceName: string;
             instanceId: string;
@@ -1264,26 +1264,6 @@ export interface components {
             instances: components["schemas"]["HistoricInstanceDto"][];
             executors: components["schemas"]["HistoricExecutorDto"][];
         };
-        CpuAllocationJsonDto: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "CpuAllocationJsonDto";
-            cores: {
-                [key: string]: number[];
-            };
-        };
-        MemoryAllocationJsonDto: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "MemoryAllocationJsonDto";
-            memoryInMB: {
-                [key: string]: number;
-            };
-        };
         PortMappingDto: {
             containerPort: number;
             hostPort: number;
@@ -1498,6 +1478,26 @@ export interface components {
             capabilities: string[][];
             options?: {
                 [key: string]: string;
+            };
+        };
+        CpuAllocationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CPU";
+            cores: {
+                [key: string]: number[];
+            };
+        };
+        MemoryAllocationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MEMORY";
+            memoryInMB: {
+                [key: string]: number;
             };
         };
     };

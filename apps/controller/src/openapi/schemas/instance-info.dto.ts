@@ -7,6 +7,7 @@ import {
   PortMappingJson,
   ResourceAllocationJson,
 } from '@drove/domain';
+import { allocationTypes, PolymorphicProperty } from '@drove/openapi';
 
 // Drove's runtime records (InstanceInfo, TaskInfo) as executors report them and the API returns them.
 
@@ -24,30 +25,9 @@ export class LocalInstanceInfoDto implements LocalInstanceInfoJson {
   ports!: Record<string, PortMappingDto>;
 }
 
-/** Cores allocated on each NUMA node (keys are node ids). */
-export class CpuAllocationJsonDto {
-  type!: 'CPU';
-  cores!: Record<string, number[]>;
-}
-
-/** Memory in MB allocated on each NUMA node (keys are node ids). */
-export class MemoryAllocationJsonDto {
-  type!: 'MEMORY';
-  memoryInMB!: Record<string, number>;
-}
-
 /** A list of CPU and MEMORY allocations, discriminated by `type`. */
 export const ResourceAllocations = (): PropertyDecorator =>
-  ApiProperty({
-    type: 'array',
-    items: {
-      oneOf: [
-        { $ref: getSchemaPath(CpuAllocationJsonDto) },
-        { $ref: getSchemaPath(MemoryAllocationJsonDto) },
-      ],
-      discriminator: { propertyName: 'type' },
-    },
-  });
+  PolymorphicProperty(allocationTypes(), true, true);
 
 abstract class InstanceInfoCommonDto {
   instanceId!: string;

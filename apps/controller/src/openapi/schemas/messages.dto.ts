@@ -2,26 +2,14 @@ import {
   ExecutorSnapshotMessage,
   InstanceStateReportMessage,
   LocalServiceInstanceStateReportMessage,
-  MessageHeader,
-  MessageResponse,
-  MessageStatus,
-  SenderType,
   TaskStateReportMessage,
 } from '@drove/domain';
+import { MessageHeaderDto } from '@drove/openapi';
 import { ExecutorNodeDataDto, ExecutorResourceSnapshotDto } from './executor.dto';
 import { InstanceInfoDto, LocalServiceInstanceInfoDto } from './instance-info.dto';
 import { TaskInfoDto } from './task-info.dto';
 
 // Executor -> controller messages (`POST /apis/v1/messages`), sent with the executor's cluster secret.
-
-export class MessageHeaderDto implements MessageHeader {
-  id!: string;
-  senderType!: SenderType;
-  direction!: 'REQUEST' | 'REPLY';
-  replyToId?: string;
-  /** Epoch ms. */
-  messageTime!: number;
-}
 
 export class InstanceStateReportMessageDto implements InstanceStateReportMessage {
   type!: 'INSTANCE_STATE_REPORT';
@@ -48,10 +36,4 @@ export class ExecutorSnapshotMessageDto implements ExecutorSnapshotMessage {
   type!: 'EXECUTOR_SNAPSHOT';
   header!: MessageHeaderDto;
   nodeData!: ExecutorNodeDataDto;
-}
-
-/** Drove's bare MessageResponse (no envelope): only ACCEPTED counts as success. */
-export class MessageResponseDto implements MessageResponse {
-  header!: MessageHeaderDto;
-  status!: MessageStatus;
 }

@@ -7,7 +7,7 @@ import {
   TaskResultStatus,
   TaskState,
 } from '@drove/domain';
-import { PolymorphicProperty } from '../domain-schemas';
+import { PolymorphicProperty } from '@drove/openapi';
 import { ResourceAllocations } from './instance-info.dto';
 
 export class TaskResultDto implements TaskResultJson {

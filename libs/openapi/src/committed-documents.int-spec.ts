@@ -3,15 +3,17 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// The document is generated from the BUILT controller: the schemas come from the Swagger CLI plugin, which runs in
+// Each document is generated from the BUILT app: the schemas come from the Swagger CLI plugin, which runs in
 // `nest build` (tsc) and not under Jest's SWC. `npm test` builds first (pretest); a build older than the sources
 // would check the wrong code, so that is a failure of its own.
-const root = resolve(__dirname, '..', '..', '..', '..');
-const generator = join(root, 'dist/apps/controller/apps/controller/src/openapi/write-openapi.js');
-const committed = join(root, 'apps/controller/openapi.json');
-const FIX = 'regenerate with `npm run openapi` and commit apps/controller/openapi.json and libs/client';
+const root = resolve(__dirname, '..', '..', '..');
+const FIX = 'regenerate with `npm run openapi` and commit the documents and libs/client';
 
-/** Newest code the build compiles: no tests, no declaration files (the generated client types emit nothing). */
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+/** Newest code a build compiles: no tests, no declaration files (the generated client types emit nothing). */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -24,10 +26,6 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
-}
-
 /** Where a schema says `object` and nothing more: what `unknown` or an interface type would give. */
 function bareObjects(node: unknown, at = '#'): string[] {
   if (Array.isArray(node)) return node.flatMap((item, i) => bareObjects(item, `${at}/${i}`));
@@ -38,7 +36,21 @@ function bareObjects(node: unknown, at = '#'): string[] {
   return [...here, ...Object.entries(record).flatMap(([key, value]) => bareObjects(value, `${at}/${key}`))];
 }
 
-describe('the committed OpenAPI document (apps/controller/openapi.json)', () => {
+/** Operations without a 2xx answer that has a schema. */
+function undescribed(paths: Record<string, Record<string, Operation>>): string[] {
+  return Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => {
+        const answers = Object.entries(operation.responses).filter(([code]) => code.startsWith('2'));
+        return !answers.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
+      })
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+describe.each(['controller', 'executor'])('the committed OpenAPI document of the %s', (app) => {
+  const generator = join(root, `dist/apps/${app}/apps/${app}/src/openapi/write-openapi.js`);
+  const committed = join(root, `apps/${app}/openapi.json`);
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'drove-openapi-'));
@@ -49,28 +61,17 @@ describe('the committed OpenAPI document (apps/controller/openapi.json)', () => 
     const document = JSON.parse(readFileSync(committed, 'utf8')) as {
       paths: Record<string, Record<string, Operation>>;
     };
-    const undescribed = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.entries(item)
-        .filter(([, operation]) => {
-          const answers = Object.entries(operation.responses).filter(([code]) => code.startsWith('2'));
-          return !answers.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.schema !== undefined));
-        })
-        .map(([method]) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(undescribed).toEqual([]);
+    expect(undescribed(document.paths)).toEqual([]);
     expect(bareObjects(document)).toEqual([]);
   });
 
-  it('is built from sources no newer than the build (run `npm run build` first)', () => {
-    const sources = Math.max(
-      newestSource(join(root, 'apps/controller/src')),
-      newestSource(join(root, 'libs')),
-    );
+  it('is checked against a build no older than the sources (run `npm run build` first)', () => {
+    const sources = Math.max(newestSource(join(root, `apps/${app}/src`)), newestSource(join(root, 'libs')));
     expect(statSync(generator).mtimeMs).toBeGreaterThanOrEqual(sources);
   });
 
-  it(`is what the built controller describes (else ${FIX})`, () => {
-    const fresh = join(work, 'openapi.json');
+  it(`is what the built app describes (else ${FIX})`, () => {
+    const fresh = join(work, `${app}.json`);
     execFileSync(process.execPath, [generator, fresh], { cwd: root, stdio: 'pipe' });
     const expected = readFileSync(fresh, 'utf8');
     const actual = readFileSync(committed, 'utf8');

@@ -1,7 +1,11 @@
 import { Type } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptions, getSchemaPath, SchemaObject } from '@nestjs/swagger';
 import {
+  ApplicationInstanceSpecDto,
   CheckSpecDto,
+  CpuAllocationDto,
+  LocalServiceInstanceSpecDto,
+  MemoryAllocationDto,
+  TaskInstanceSpecDto,
   CompositePlacementPolicyDto,
   DeployableSpecDto,
   PreShutdownSpecDto,
@@ -12,30 +16,14 @@ import {
   placementPolicyTypes,
   resourceRequirementTypes,
 } from '@drove/domain';
+import { PolymorphicProperty, SubTypes } from './polymorphic';
 
 // libs/domain stays free of Nest, so what the Swagger plugin cannot read from its DTOs is declared here, from the
 // outside: a field typed as a union of DTO classes (Drove's `type`-discriminated specs) reads as `object` to the
 // plugin; here it becomes a oneOf of the subtypes with the discriminator Drove uses.
 
-type SubTypes = Record<string, Type>;
-
-/** oneOf the subtypes of one of Drove's polymorphic specs, discriminated by `type`. */
-export function polymorphicSchema(subTypes: SubTypes): SchemaObject {
-  return {
-    oneOf: [...new Set(Object.values(subTypes))].map((cls) => ({ $ref: getSchemaPath(cls) })),
-    discriminator: {
-      propertyName: 'type',
-      mapping: Object.fromEntries(Object.entries(subTypes).map(([id, cls]) => [id, getSchemaPath(cls)])),
-    },
-  };
-}
-
-/** A property holding one of the subtypes (or a list of them, with `list`). */
-export function PolymorphicProperty(subTypes: SubTypes, list: boolean, required: boolean): PropertyDecorator {
-  const one = polymorphicSchema(subTypes);
-  const schema: SchemaObject = list ? { type: 'array', items: one } : one;
-  return ApiProperty({ ...schema, required } as ApiPropertyOptions);
-}
+/** Resource allocations in instance specs and runtime records (libs/domain keeps this table private). */
+export const allocationTypes = (): SubTypes => ({ CPU: CpuAllocationDto, MEMORY: MemoryAllocationDto });
 
 interface PolymorphicField {
   owner: Type | (abstract new () => object);
@@ -72,6 +60,13 @@ const POLYMORPHIC_FIELDS: PolymorphicField[] = [
     list: true,
     required: true,
   },
+  // the instance specs' abstract base is private to libs/domain: its fields are described on each subclass
+  ...[ApplicationInstanceSpecDto, TaskInstanceSpecDto, LocalServiceInstanceSpecDto].flatMap((owner) => [
+    { owner, field: 'resources', subTypes: allocationTypes, list: true, required: true },
+    { owner, field: 'configs', subTypes: configSpecTypes, list: true, required: false },
+    { owner, field: 'loggingSpec', subTypes: loggingSpecTypes, list: false, required: false },
+    { owner, field: 'devices', subTypes: deviceSpecTypes, list: true, required: false },
+  ]),
 ];
 
 /** Every subtype the polymorphic fields name, to register as extra models. */

@@ -1,0 +1,7 @@
+export * from './document';
+export * from './domain-schemas';
+export * from './log-files.dto';
+export * from './polymorphic';
+export * from './protocol.dto';
+export * from './tidy-document';
+export * from './write-document';
