@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# `npm run cluster:down`: stops the controller and executor `npm run cluster` started. ZooKeeper, dockerd and the
+# `npm run cluster:down`: stops the controllers and the executor `npm run cluster` started. ZooKeeper, dockerd and the
 # sample app's container are left alone: the executor leaves containers running when it stops, as Drove's does.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 state="$repo/.local/cluster"
-for name in executor controller; do
+for name in executor controller-2 controller; do
   pidfile="$state/$name.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     kill "$(cat "$pidfile")"

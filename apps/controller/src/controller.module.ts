@@ -1,3 +1,4 @@
+import { AppSupportModule } from './app-support/app-support.module';
 import { BlacklistingModule } from './blacklisting/blacklisting.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventStore } from '@drove/events';
@@ -21,6 +22,8 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { LimitsConfig } from './limits/limits.config';
+import { LimitsModule } from './limits/limits.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -30,6 +33,7 @@ export interface ControllerModuleOptions {
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  limits?: LimitsConfig;
 }
 
 @Module({})
@@ -45,6 +49,7 @@ export class ControllerModule {
         ),
         CqrsModule.register({ store, fence: electionFence(election), hostname }),
         ApplicationsModule,
+        AppSupportModule,
         ClusterModule,
         ExecutionModule.register(messenger),
         EndpointsModule,
@@ -55,6 +60,7 @@ export class ControllerModule {
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        LimitsModule.register(options.limits),
       ],
     };
   }

@@ -47,8 +47,9 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
+      limits: config.limits,
     }),
-    new FastifyAdapter(),
+    new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );
   const registry = app.get(ExecutorRegistry);
   const reports = app.get(ExecutorReportsHandler);

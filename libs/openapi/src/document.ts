@@ -12,12 +12,24 @@ export const SWAGGER_UI_PATH = 'apis/docs';
 /** Security scheme names, as routes refer to them. */
 export const BASIC_AUTH = 'basic';
 export const CLUSTER_AUTH = 'cluster';
+export const INSTANCE_AUTH = 'instance';
+
+export type SecurityScheme = typeof BASIC_AUTH | typeof CLUSTER_AUTH | typeof INSTANCE_AUTH;
+
+const SCHEMES: Record<SecurityScheme, (builder: DocumentBuilder) => DocumentBuilder> = {
+  basic: (b) => b.addBasicAuth({ type: 'http', scheme: 'basic' }, BASIC_AUTH),
+  cluster: (b) => b.addApiKey({ type: 'apiKey', in: 'header', name: 'Cluster-Authorization' }, CLUSTER_AUTH),
+  instance: (b) =>
+    b.addApiKey({ type: 'apiKey', in: 'header', name: 'App-Instance-Authorization' }, INSTANCE_AUTH),
+};
 
 export interface DocumentSpec {
   title: string;
   description: string;
   /** The scheme every route needs unless it says otherwise. */
-  defaultSecurity: typeof BASIC_AUTH | typeof CLUSTER_AUTH;
+  defaultSecurity: SecurityScheme;
+  /** Every scheme some route uses. */
+  schemes: SecurityScheme[];
   /** Schema classes referred to by `$ref` only (oneOf members, map values). */
   extraModels: Type[];
 }
@@ -28,14 +40,12 @@ export interface DocumentSpec {
  */
 export function buildDocument(app: INestApplication, spec: DocumentSpec): OpenAPIObject {
   describeDomainSchemas();
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle(spec.title)
     .setDescription(spec.description)
     .setVersion('1')
-    .addBasicAuth({ type: 'http', scheme: 'basic' }, BASIC_AUTH)
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'Cluster-Authorization' }, CLUSTER_AUTH)
-    .addSecurityRequirements(spec.defaultSecurity)
-    .build();
+    .addSecurityRequirements(spec.defaultSecurity);
+  const config = spec.schemes.reduce((b, scheme) => SCHEMES[scheme](b), builder).build();
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [...spec.extraModels, ...polymorphicSubTypes()],
     operationIdFactory: (controllerKey, methodKey) =>

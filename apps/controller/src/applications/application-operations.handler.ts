@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
   applicationCommandOf,
@@ -7,6 +7,7 @@ import {
   fixedClock,
   parseApplicationOperation,
   parseApplicationSpec,
+  toWire,
   validateApplicationSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
@@ -14,6 +15,8 @@ import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseOverLimits } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
 
@@ -27,6 +30,7 @@ export class ApplicationOperationsHandler {
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ appId: string }> {
@@ -35,10 +39,7 @@ export class ApplicationOperationsHandler {
     const op = parsed.value;
     const now = this.clock.now();
     await refuseInMaintenance(this.pipeline, now);
-    if (op.type === 'CREATE') {
-      const specErrors = validateApplicationSpec(op.spec);
-      if (specErrors.length > 0) throw new CommandValidationError(specErrors);
-    }
+    if (op.type === 'CREATE') this.check(op.spec);
     const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
     const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
       actor,
@@ -68,7 +69,13 @@ export class ApplicationOperationsHandler {
     const parsed = parseApplicationSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
     await refuseInMaintenance(this.pipeline, this.clock.now());
-    const errors = validateApplicationSpec(parsed.value);
+    this.check(parsed.value);
+  }
+
+  /** The configured size limits, then Drove's checks of the spec. */
+  private check(spec: Parameters<typeof validateApplicationSpec>[0]): void {
+    refuseOverLimits(toWire(spec) as object, this.limits);
+    const errors = validateApplicationSpec(spec);
     if (errors.length > 0) throw new CommandValidationError(errors);
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import {
   ApplicationSpecDto,
   ApplicationSpecJson,
@@ -9,6 +9,8 @@ import {
 import { ApiResponse, failure, success } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
 import { AppSummary, appSummary } from '../projections/app-summary';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseLargePage } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -31,7 +33,10 @@ function pageParam(name: string, raw: string | undefined, fallback: number): num
 @ApiTags('applications')
 @Controller('apis/v1/applications')
 export class ApplicationQueriesController {
-  constructor(private readonly clusterView: ClusterViewService) {}
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+  ) {}
 
   @Get()
   @ApiIntegerQuery('from', 'Skip this many apps')
@@ -39,7 +44,7 @@ export class ApplicationQueriesController {
   @ApiEnvelope({ mapOf: AppSummaryDto })
   list(@Query('from') from?: string, @Query('size') size?: string): ApiResponse<Record<string, AppSummary>> {
     const start = pageParam('from', from, 0);
-    const count = pageParam('size', size, MAX_PAGE);
+    const count = this.pageSize(size);
     const page = this.clusterView.view.applications().slice(start, start + count);
     return success(
       Object.fromEntries(page.map((app) => [app.appId as string, this.summaryOf(app.appId as string)])),
@@ -88,7 +93,7 @@ export class ApplicationQueriesController {
     @Query('size') size?: string,
   ): ApiResponse<InstanceInfoJson[]> {
     const first = pageParam('start', start, 0);
-    const count = pageParam('size', size, MAX_PAGE);
+    const count = this.pageSize(size);
     const old = reportedInstancesOf(this.clusterView.view, appId).filter((i) => !isActiveInstance(i));
     return success(old.slice(first, first + count));
   }
@@ -101,6 +106,13 @@ export class ApplicationQueriesController {
   ): ApiResponse<InstanceInfoJson> {
     const found = reportedInstancesOf(this.clusterView.view, appId).find((i) => i.instanceId === instanceId);
     return found ? success(found) : failure(`No such application instance ${appId}/${instanceId}`);
+  }
+
+  /** Drove's default is every item; a size asked for is capped by `limits.maxPageSize`. */
+  private pageSize(raw: string | undefined): number {
+    const size = pageParam('size', raw, MAX_PAGE);
+    refuseLargePage('size', raw === undefined ? undefined : size, this.limits);
+    return size;
   }
 
   private summaryOf(appId: string): AppSummary {

@@ -1,9 +1,14 @@
 import { DroveRole } from './drove-role';
+import { InstanceTokenClaims } from './instance-token';
 
-/** Who made a request, as the audit trail will name them: a user, `CONTROLLER-<node>`, `EXECUTOR-<node>`. */
+/**
+ * Who made a request, as the audit trail will name them: a user, `CONTROLLER-<node>`, `EXECUTOR-<node>`, or
+ * `<appId>:<instanceId>` for an app instance, which also carries what its token was bound to.
+ */
 export interface Principal {
   readonly name: string;
   readonly role: DroveRole;
+  readonly instance?: InstanceTokenClaims;
 }
 
 const principals = new WeakMap<object, Principal>();

@@ -1,17 +1,22 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ACTIVE_TASK_STATES } from '@drove/domain';
+import { ACTIVE_TASK_STATES, Clock } from '@drove/domain';
+import { CLOCK } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApiResponse, success } from '../http/api-response';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
+import { healthyInstanceIdsOf } from '../projections/instance-queries';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { ClusterSummary, clusterSummary } from './cluster-summary';
+import { DashboardData, dashboardData } from './dashboard-data';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../openapi/api-envelope';
 import { ClusterSummaryDto } from '../openapi/schemas/cluster.dto';
+import { DashboardDataDto } from '../openapi/schemas/dashboard.dto';
 
 /**
- * `GET /apis/v1/cluster`, computed on each call from the cluster view and the executor registry. Drove serves it
- * from a dashboard cache refreshed every 30 s (FAILED before the first refresh); here it is never stale.
+ * `GET /apis/v1/cluster` and `/cluster/dashboard`, computed on each call from the cluster view and the executor
+ * registry. Drove serves both from a cache refreshed every 30 s (FAILED before the first refresh); here they are
+ * never stale, and a cluster of thousands of apps costs a pass over the in-memory view per call.
  */
 @ApiTags('cluster')
 @Controller('apis/v1/cluster')
@@ -20,20 +25,41 @@ export class ClusterSummaryController {
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
     @Inject(LEADERSHIP_VIEW) private readonly leadership: LeadershipView,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
   @ApiEnvelope(ClusterSummaryDto)
   async summary(): Promise<ApiResponse<ClusterSummary>> {
+    return success(await this.currentSummary());
+  }
+
+  @Get('dashboard')
+  @ApiEnvelope(DashboardDataDto)
+  async dashboard(): Promise<ApiResponse<DashboardData>> {
     const view = this.clusterView.view;
     return success(
-      clusterSummary({
-        leaderBaseUrl: await this.leadership.leaderBaseUrl(),
-        state: view.cluster.state,
+      dashboardData({
+        summary: await this.currentSummary(),
+        apps: view.applications().map((app) => ({
+          app,
+          healthyInstances: app.appId ? healthyInstanceIdsOf(view, app.appId).length : 0,
+        })),
+        tasks: view.tasks.all().flatMap((t) => (t.info ? [t.info] : [])),
         executors: this.registry.all(),
-        apps: view.applications(),
-        activeTasks: view.tasks.all().filter((t) => t.state && ACTIVE_TASK_STATES.includes(t.state)).length,
+        now: this.clock.now(),
       }),
     );
+  }
+
+  private async currentSummary(): Promise<ClusterSummary> {
+    const view = this.clusterView.view;
+    return clusterSummary({
+      leaderBaseUrl: await this.leadership.leaderBaseUrl(),
+      state: view.cluster.state,
+      executors: this.registry.all(),
+      apps: view.applications(),
+      activeTasks: view.tasks.all().filter((t) => t.state && ACTIVE_TASK_STATES.includes(t.state)).length,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { ExecutorRegistry } from '../executors/executor-registry';
 import { FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
 import { ELECTION_UNDERWAY, clusterSummary } from './cluster-summary';
+import { DashboardData } from './dashboard-data';
 
 const NOW = 1_700_000_000_000;
 
@@ -68,6 +69,33 @@ describe('GET /apis/v1/cluster', () => {
         message: 'success',
       },
     });
+  });
+
+  it('serves the dashboard from the same view and registry', async () => {
+    const registry = ctl.app.get(ExecutorRegistry);
+    registry.update(executorData('e1', 'ACTIVE'));
+    registry.update(executorData('e3', 'BLACKLISTED'));
+    const created = await ctl.post('/apis/v1/applications/operations', {
+      type: 'CREATE',
+      spec: minimalApplicationSpecJson(),
+      instances: 1,
+      opSpec: opSpecJson(),
+    });
+    expect(created.code).toBe(200);
+
+    const { code, body } = await ctl.get('/apis/v1/cluster/dashboard');
+    expect(code).toBe(200);
+    const data = (body as { data: DashboardData }).data;
+    expect(data.clusterSummary).toMatchObject({ numExecutors: 1, numApplications: 1, totalCores: 8 });
+    expect(data.appStats.topApps.map((a) => a.name)).toEqual(['mini']);
+    expect(data.executorStats.executorCountByState).toMatchObject({ ACTIVE: 1, BLACKLISTED: 1 });
+    expect(data.executorStats.utilization).toEqual({
+      averageUtilization: 0.25,
+      highestUtilization: 0.25,
+      lowestUtilization: 0.25,
+      balanceScore: 0,
+    });
+    expect(data.generatedAt).toBe(NOW);
   });
 
   it('names no leader during an election', () => {

@@ -75,6 +75,16 @@ describe('controller config', () => {
       `installation:\n  label: ${'x'.repeat(51)}\n`,
       'installation.label: label must be shorter than or equal to 50 characters',
     ],
+    [
+      'a body limit too small to carry a spec',
+      'limits:\n  maxRequestBodyBytes: 100\n',
+      'limits.maxRequestBodyBytes: maxRequestBodyBytes must not be less than 1024',
+    ],
+    [
+      'a spec limit past what one ZooKeeper znode holds',
+      'limits:\n  maxSpecBytes: 2000000\n',
+      'limits.maxSpecBytes: maxSpecBytes must not be greater than 921600',
+    ],
     ['broken YAML', 'server: [\n', 'c.yml: not valid YAML'],
     ['a list at the top', '- a\n', 'c.yml: the top level must be a mapping'],
   ])('rejects %s, naming it', (_, yaml, expected) => {

@@ -14,6 +14,7 @@ import { AuditLogConfig } from '../audit/audit-log.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
+import { LimitsConfig } from '../limits/limits.config';
 
 export class ServerConfig extends NodeServerConfig {
   port = 4000;
@@ -108,6 +109,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => AuditLogConfig)
   audit = new AuditLogConfig();
+
+  @ValidateNested()
+  @Type(() => LimitsConfig)
+  limits = new LimitsConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Query } from '@nestjs/common';
 import { DroveEvent, DroveEventsList, droveEventsSummary } from '@drove/domain';
 import { ApiResponse, success } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseLargePage } from '../limits/spec-limits';
 import { EventsFeedService } from './events-feed.service';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
@@ -27,7 +29,10 @@ const syncTimeParam = (raw: string | undefined): number =>
 @ApiTags('events')
 @Controller('apis/v1/cluster/events')
 export class EventsFeedController {
-  constructor(private readonly events: EventsFeedService) {}
+  constructor(
+    private readonly events: EventsFeedService,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+  ) {}
 
   @Get('latest')
   @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
@@ -60,9 +65,8 @@ export class EventsFeedController {
   }
 
   private page(lastSyncTime: string | undefined, size: string | undefined): DroveEventsList {
-    return this.events.feed.latest(
-      syncTimeParam(lastSyncTime),
-      numberParam('size', size, DEFAULT_SIZE, MAX_SIZE),
-    );
+    const count = numberParam('size', size, Math.min(DEFAULT_SIZE, this.limits.maxPageSize), MAX_SIZE);
+    refuseLargePage('size', count, this.limits);
+    return this.events.feed.latest(syncTimeParam(lastSyncTime), count);
   }
 }

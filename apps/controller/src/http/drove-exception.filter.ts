@@ -41,6 +41,15 @@ export class DroveExceptionFilter implements ExceptionFilter {
       };
     }
     const parseError = bodyParseError(error);
+    if (parseError && (parseError as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? 'the configured';
+      return {
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        body: failure('Request body too large', {
+          validationErrors: [`the request body is larger than ${limit} bytes (limits.maxRequestBodyBytes)`],
+        }),
+      };
+    }
     if (parseError) {
       const detail = parseError.message;
       return {

@@ -7,6 +7,8 @@ import {
   AuthSettings,
   buildEdgeAuthenticator,
   defaultAuthSettings,
+  INSTANCE_TOKENS,
+  instanceTokensOf,
 } from '../auth/auth-settings';
 import { EDGE_AUTHENTICATOR } from '../auth/authenticator';
 import { EdgeAuthGuard } from '../auth/edge-auth.guard';
@@ -24,12 +26,13 @@ export class HttpEdgeModule {
   static withLeadership(leadership: Provider, auth: AuthSettings = defaultAuthSettings()): DynamicModule {
     return {
       module: HttpEdgeModule,
-      // global so that routes can name the leader (the cluster summary)
+      // global so that routes can name the leader (the cluster summary) and sagas can mint instance tokens
       global: true,
-      exports: [LEADERSHIP_VIEW],
+      exports: [LEADERSHIP_VIEW, INSTANCE_TOKENS],
       providers: [
         leadership,
         { provide: AUTH_SETTINGS, useValue: auth },
+        { provide: INSTANCE_TOKENS, useValue: instanceTokensOf(auth) },
         { provide: EDGE_AUTHENTICATOR, useValue: buildEdgeAuthenticator(auth) },
         // Global guards run in this order: who is calling and may they, before whether this node leads.
         { provide: APP_GUARD, useClass: EdgeAuthGuard },

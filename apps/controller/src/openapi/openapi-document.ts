@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { OpenAPIObject } from '@nestjs/swagger';
-import { BASIC_AUTH, buildDocument } from '@drove/openapi';
+import { BASIC_AUTH, buildDocument, CLUSTER_AUTH, INSTANCE_AUTH } from '@drove/openapi';
 import { PortMappingDto } from './schemas/instance-info.dto';
 
 const DESCRIPTION = [
@@ -8,7 +8,8 @@ const DESCRIPTION = [
   "Answers come in Drove's envelope `{status, data, message}`: clients read `status`, not the HTTP code (a lookup",
   'that finds nothing is 200 with `status: FAILED`). Only the leader answers; a follower says 400',
   '`This node is not the leader controller`. Users authenticate with HTTP basic auth when the controller has',
-  'userAuth enabled (401 plain text, 403 empty body otherwise); executors with `Cluster-Authorization`.',
+  'userAuth enabled (401 plain text, 403 empty body otherwise); executors with `Cluster-Authorization`, app',
+  'instances with `App-Instance-Authorization`.',
 ].join(' ');
 
 /** The controller's OpenAPI document (see libs/openapi for how it is made). */
@@ -17,5 +18,6 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject =>
     title: 'Drove-TS controller',
     description: DESCRIPTION,
     defaultSecurity: BASIC_AUTH,
+    schemes: [BASIC_AUTH, CLUSTER_AUTH, INSTANCE_AUTH],
     extraModels: [PortMappingDto],
   });

@@ -45,6 +45,7 @@ describe('OpenAPI document and Swagger UI on the controller', () => {
     expect(document.components.securitySchemes).toEqual({
       basic: { type: 'http', scheme: 'basic' },
       cluster: { type: 'apiKey', in: 'header', name: 'Cluster-Authorization' },
+      instance: { type: 'apiKey', in: 'header', name: 'App-Instance-Authorization' },
     });
   });
 

@@ -18,6 +18,8 @@ import {
   stopTimeoutMs,
 } from '@drove/domain';
 import { SchedulingSession, toDroveResourceAllocations } from '@drove/scheduler';
+import { INSTANCE_TOKENS } from '../auth/auth-settings';
+import { InstanceTokens } from '../auth/instance-token';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -63,6 +65,7 @@ export class InstanceJobs {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     private readonly metrics: ControllerMetrics,
+    @Inject(INSTANCE_TOKENS) private readonly tokens: InstanceTokens,
   ) {}
 
   /** One scheduler session for one pass on the app, closed after `work`. */
@@ -122,7 +125,9 @@ export class InstanceJobs {
         resources,
         at: this.clock.now(),
       });
-      const instanceSpec = applicationInstanceSpec(appId, spec, { instanceId, resources });
+      // minted here and sent only in START_INSTANCE: the log never holds a token
+      const instanceAuthToken = this.tokens.issue({ appId, instanceId, executorId });
+      const instanceSpec = applicationInstanceSpec(appId, spec, { instanceId, resources, instanceAuthToken });
       const sent = await this.messenger.send(address, {
         type: 'START_INSTANCE',
         header: requestHeader('CONTROLLER', this.ids, this.clock),

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
   IdGenerator,
@@ -18,6 +18,8 @@ import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { CommandValidationError } from '../http/drove-errors';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseOverLimits } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 
 /**
@@ -33,6 +35,7 @@ export class TaskOperationsHandler {
     private readonly registry: ExecutorRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ taskId: string }> {
@@ -59,11 +62,15 @@ export class TaskOperationsHandler {
     this.check(parsed.value);
   }
 
-  /** Drove's TaskEngine#validateTaskSpec: the spec's own checks, then room for one instance on the cluster. */
+  /**
+   * The configured size limits, then Drove's TaskEngine#validateTaskSpec: the spec's own checks, then room for
+   * one instance on the cluster.
+   */
   private check(dto: TaskSpecDto): void {
+    const spec = toWire(dto) as TaskSpecJson;
+    refuseOverLimits(spec, this.limits);
     const errors = validateTaskSpec(dto);
     if (errors.length > 0) throw new CommandValidationError(errors);
-    const spec = toWire(dto) as TaskSpecJson;
     const shortage = this.registry.scheduler.admit({
       kind: 'TASK',
       policy: spec.placementPolicy,

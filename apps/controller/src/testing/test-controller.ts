@@ -1,3 +1,4 @@
+import { AppSupportModule } from '../app-support/app-support.module';
 import { BlacklistingModule } from '../blacklisting/blacklisting.module';
 import { Module } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -66,6 +67,7 @@ export async function startTestController(
       HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
+      AppSupportModule,
       ClusterModule,
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,

@@ -13,6 +13,7 @@ export const buildExecutorDocument = (app: INestApplication): OpenAPIObject =>
     title: 'Drove-TS executor',
     description: DESCRIPTION,
     defaultSecurity: CLUSTER_AUTH,
+    schemes: [CLUSTER_AUTH],
     extraModels: [],
   });
 

@@ -187,6 +187,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apis/v1/internal/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SiblingInstances_siblings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/apis/v1/ping": {
         parameters: {
             query?: never;
@@ -244,6 +260,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ClusterSummary_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apis/v1/cluster/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClusterSummary_dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -844,7 +876,7 @@ export interface components {
                 [key: string]: string;
             };
             /** @enum {string} */
-            state: "FAILED" | "INIT" | "MONITORING" | "RUNNING" | "OUTAGE_DETECTED" | "SCALING_REQUESTED" | "STOP_INSTANCES_REQUESTED" | "REPLACE_INSTANCES_REQUESTED" | "DESTROY_REQUESTED" | "DESTROYED";
+            state: "INIT" | "MONITORING" | "RUNNING" | "OUTAGE_DETECTED" | "SCALING_REQUESTED" | "STOP_INSTANCES_REQUESTED" | "REPLACE_INSTANCES_REQUESTED" | "DESTROY_REQUESTED" | "DESTROYED" | "FAILED";
             /** @description Epoch ms. */
             created: number;
             /** @description Epoch ms. */
@@ -902,6 +934,142 @@ export interface components {
             usedMemory: number;
             totalMemory: number;
         };
+        AppStatsDto: {
+            appCountByState?: {
+                INIT: number;
+                MONITORING: number;
+                RUNNING: number;
+                OUTAGE_DETECTED: number;
+                SCALING_REQUESTED: number;
+                STOP_INSTANCES_REQUESTED: number;
+                REPLACE_INSTANCES_REQUESTED: number;
+                DESTROY_REQUESTED: number;
+                DESTROYED: number;
+                FAILED: number;
+            } & {
+                [key: string]: number;
+            };
+            /** @description The five apps with the largest share of the cluster. */
+            topApps: components["schemas"]["AppSummaryDto"][];
+            totalHealthyInstances: number;
+        };
+        TaskExecutableDto: {
+            type?: string;
+            /** @description Docker image. */
+            url: string;
+            /** @description A Drove duration, e.g. `100 seconds`. */
+            dockerPullTimeout: string;
+        };
+        TaskResultDto: {
+            /** @enum {string} */
+            status: "FAILED" | "CANCELLED" | "LOST" | "SUCCESSFUL" | "TIMED_OUT";
+            exitCode: number;
+        };
+        TaskInfoDto: {
+            resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
+            loggingSpec?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
+            sourceAppName: string;
+            taskId: string;
+            instanceId: string;
+            executorId: string;
+            hostname: string;
+            executable: components["schemas"]["TaskExecutableDto"];
+            volumes?: components["schemas"]["MountedVolumeDto"][];
+            env?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            state: "RUNNING" | "PENDING" | "PROVISIONING" | "PROVISIONING_FAILED" | "STARTING" | "DEPROVISIONING" | "STOPPED" | "LOST" | "UNKNOWN" | "RUN_COMPLETED" | "RUN_FAILED";
+            metadata: {
+                [key: string]: string;
+            };
+            taskResult?: components["schemas"]["TaskResultDto"];
+            errorMessage: string;
+            /** @description Epoch ms. */
+            created: number;
+            /** @description Epoch ms of the last reported change. */
+            updated: number;
+        };
+        TaskStatsDto: {
+            taskCountByState?: {
+                PENDING: number;
+                PROVISIONING: number;
+                PROVISIONING_FAILED: number;
+                STARTING: number;
+                RUNNING: number;
+                RUN_COMPLETED: number;
+                RUN_FAILED: number;
+                DEPROVISIONING: number;
+                STOPPED: number;
+                LOST: number;
+                UNKNOWN: number;
+            } & {
+                [key: string]: number;
+            };
+            /** @description The five longest-running tasks. */
+            topTasks: components["schemas"]["TaskInfoDto"][];
+        };
+        ServiceStatsDto: {
+            serviceCountByState?: {
+                INIT: number;
+                ACTIVATION_REQUESTED: number;
+                CONFIG_TESTING_REQUESTED: number;
+                DEACTIVATION_REQUESTED: number;
+                EMERGENCY_DEACTIVATION_REQUESTED: number;
+                INACTIVE: number;
+                ACTIVE: number;
+                CONFIG_TESTING: number;
+                ADJUSTING_INSTANCES: number;
+                DEPLOYING_TEST_INSTANCE: number;
+                REPLACING_INSTANCES: number;
+                STOPPING_INSTANCES: number;
+                UPDATING_INSTANCES_COUNT: number;
+                DESTROY_REQUESTED: number;
+                DESTROYED: number;
+            } & {
+                [key: string]: number;
+            };
+            serviceCountByActivationState?: {
+                ACTIVE: number;
+                CONFIG_TESTING: number;
+                INACTIVE: number;
+            } & {
+                [key: string]: number;
+            };
+            /** @description Local services are not in the cluster view yet: always empty. */
+            topServices: {
+                [key: string]: unknown;
+            }[];
+            totalHealthyInstances: number;
+        };
+        UtilizationStatsDto: {
+            averageUtilization: number;
+            highestUtilization: number;
+            lowestUtilization: number;
+            /** @description Coefficient of variation of the executors' utilizations: 0 is perfectly balanced. */
+            balanceScore: number;
+        };
+        ExecutorStatsDto: {
+            executorCountByState?: {
+                ACTIVE: number;
+                BLACKLIST_REQUESTED: number;
+                BLACKLISTED: number;
+                UNREADY: number;
+                REMOVED: number;
+            } & {
+                [key: string]: number;
+            };
+            utilization: components["schemas"]["UtilizationStatsDto"];
+        };
+        DashboardDataDto: {
+            clusterSummary: components["schemas"]["ClusterSummaryDto"];
+            appStats: components["schemas"]["AppStatsDto"];
+            taskStats: components["schemas"]["TaskStatsDto"];
+            serviceStats: components["schemas"]["ServiceStatsDto"];
+            executorStats: components["schemas"]["ExecutorStatsDto"];
+            /** @description Epoch ms. */
+            generatedAt: number;
+        };
         ExecutorSummaryDto: {
             executorId: string;
             hostname: string;
@@ -955,43 +1123,6 @@ export interface components {
             cpus: components["schemas"]["CpuSnapshotDto"];
             memory: components["schemas"]["MemorySnapshotDto"];
             layout: components["schemas"]["ResourceLayoutDto"];
-        };
-        TaskExecutableDto: {
-            type?: string;
-            /** @description Docker image. */
-            url: string;
-            /** @description A Drove duration, e.g. `100 seconds`. */
-            dockerPullTimeout: string;
-        };
-        TaskResultDto: {
-            /** @enum {string} */
-            status: "FAILED" | "CANCELLED" | "LOST" | "SUCCESSFUL" | "TIMED_OUT";
-            exitCode: number;
-        };
-        TaskInfoDto: {
-            resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
-            loggingSpec?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
-            sourceAppName: string;
-            taskId: string;
-            instanceId: string;
-            executorId: string;
-            hostname: string;
-            executable: components["schemas"]["TaskExecutableDto"];
-            volumes?: components["schemas"]["MountedVolumeDto"][];
-            env?: {
-                [key: string]: string;
-            };
-            /** @enum {string} */
-            state: "RUNNING" | "PENDING" | "PROVISIONING" | "PROVISIONING_FAILED" | "STARTING" | "DEPROVISIONING" | "STOPPED" | "LOST" | "UNKNOWN" | "RUN_COMPLETED" | "RUN_FAILED";
-            metadata: {
-                [key: string]: string;
-            };
-            taskResult?: components["schemas"]["TaskResultDto"];
-            errorMessage: string;
-            /** @description Epoch ms. */
-            created: number;
-            /** @description Epoch ms of the last reported change. */
-            updated: number;
         };
         LocalServiceInstanceInfoDto: {
             resources: (components["schemas"]["CpuAllocationDto"] | components["schemas"]["MemoryAllocationDto"])[];
@@ -2131,6 +2262,64 @@ export interface operations {
             };
         };
     };
+    SiblingInstances_siblings: {
+        parameters: {
+            query?: {
+                /** @description Every version of the app */
+                forApp?: boolean;
+                /** @description Default: running */
+                state?: ("PENDING" | "PROVISIONING" | "PROVISIONING_FAILED" | "STARTING" | "START_FAILED" | "UNREADY" | "READINESS_CHECK_FAILED" | "READY" | "HEALTHY" | "UNHEALTHY" | "DEPROVISIONING" | "STOPPING" | "STOPPED" | "LOST" | "UNKNOWN")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["InstanceInfoDto"][];
+                        message: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["FailureDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Ping_ping: {
         parameters: {
             query?: never;
@@ -2308,6 +2497,59 @@ export interface operations {
                         /** @enum {string} */
                         status: "SUCCESS" | "FAILED";
                         data?: components["schemas"]["ClusterSummaryDto"];
+                        message: string;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["FailureDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClusterSummary_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["DashboardDataDto"];
                         message: string;
                     };
                 };
