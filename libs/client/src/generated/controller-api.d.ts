@@ -935,7 +935,9 @@ export interface components {
             totalMemory: number;
         };
         AppStatsDto: {
-            appCountByState?: {
+            appCountByState: {
+                [key: string]: number;
+            } & {
                 INIT: number;
                 MONITORING: number;
                 RUNNING: number;
@@ -946,8 +948,6 @@ export interface components {
                 DESTROY_REQUESTED: number;
                 DESTROYED: number;
                 FAILED: number;
-            } & {
-                [key: string]: number;
             };
             /** @description The five apps with the largest share of the cluster. */
             topApps: components["schemas"]["AppSummaryDto"][];
@@ -991,7 +991,9 @@ export interface components {
             updated: number;
         };
         TaskStatsDto: {
-            taskCountByState?: {
+            taskCountByState: {
+                [key: string]: number;
+            } & {
                 PENDING: number;
                 PROVISIONING: number;
                 PROVISIONING_FAILED: number;
@@ -1003,14 +1005,14 @@ export interface components {
                 STOPPED: number;
                 LOST: number;
                 UNKNOWN: number;
-            } & {
-                [key: string]: number;
             };
             /** @description The five longest-running tasks. */
             topTasks: components["schemas"]["TaskInfoDto"][];
         };
         ServiceStatsDto: {
-            serviceCountByState?: {
+            serviceCountByState: {
+                [key: string]: number;
+            } & {
                 INIT: number;
                 ACTIVATION_REQUESTED: number;
                 CONFIG_TESTING_REQUESTED: number;
@@ -1026,15 +1028,13 @@ export interface components {
                 UPDATING_INSTANCES_COUNT: number;
                 DESTROY_REQUESTED: number;
                 DESTROYED: number;
-            } & {
-                [key: string]: number;
             };
-            serviceCountByActivationState?: {
+            serviceCountByActivationState: {
+                [key: string]: number;
+            } & {
                 ACTIVE: number;
                 CONFIG_TESTING: number;
                 INACTIVE: number;
-            } & {
-                [key: string]: number;
             };
             /** @description Local services are not in the cluster view yet: always empty. */
             topServices: {
@@ -1050,14 +1050,14 @@ export interface components {
             balanceScore: number;
         };
         ExecutorStatsDto: {
-            executorCountByState?: {
+            executorCountByState: {
+                [key: string]: number;
+            } & {
                 ACTIVE: number;
                 BLACKLIST_REQUESTED: number;
                 BLACKLISTED: number;
                 UNREADY: number;
                 REMOVED: number;
-            } & {
-                [key: string]: number;
             };
             utilization: components["schemas"]["UtilizationStatsDto"];
         };

@@ -16,12 +16,20 @@ import { AppSummaryDto } from './app-summary.dto';
 import { ClusterSummaryDto } from './cluster.dto';
 import { TaskInfoDto } from './task-info.dto';
 
-/** A count for every one of `states` (zero included). */
+/**
+ * A count for every one of `states` (zero included). Wrapped in allOf because ApiProperty's own `required` says
+ * whether the property itself is required.
+ */
 const CountsOf = (states: readonly string[]): PropertyDecorator =>
   ApiProperty({
-    type: 'object',
-    properties: Object.fromEntries(states.map((s) => [s, { type: 'integer' }])),
-    required: [...states],
+    required: true,
+    allOf: [
+      {
+        type: 'object',
+        properties: Object.fromEntries(states.map((s) => [s, { type: 'integer' }])),
+        required: [...states],
+      },
+    ],
   });
 
 export class AppStatsDto {
