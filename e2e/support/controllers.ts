@@ -1,8 +1,11 @@
 import { ChildProcess } from 'node:child_process';
 import { startApp, writeConfig, zkConnect } from './processes';
 
-/** Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. */
-export function startController(port: number, nameSpace: string): ChildProcess {
+/**
+ * Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`; `extraYaml`
+ * lines are appended to its config.
+ */
+export function startController(port: number, nameSpace: string, extraYaml: string[] = []): ChildProcess {
   const name = `controller-${port}`;
   const config = writeConfig(
     name,
@@ -16,6 +19,7 @@ export function startController(port: number, nameSpace: string): ChildProcess {
       `  connectionString: ${zkConnect}`,
       `  nameSpace: ${nameSpace}`,
       '  sessionTimeoutMs: 4000',
+      ...extraYaml,
     ].join('\n'),
   );
   return startApp('controller', name, ['--config', config]);

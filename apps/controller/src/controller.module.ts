@@ -22,6 +22,10 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.config';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
 import { LimitsConfig } from './limits/limits.config';
 import { LimitsModule } from './limits/limits.module';
 
@@ -33,6 +37,8 @@ export interface ControllerModuleOptions {
   messenger: ExecutorMessenger;
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  snapshots?: ViewSnapshotConfig;
+  retention?: RetentionOptions;
   limits?: LimitsConfig;
 }
 
@@ -60,6 +66,8 @@ export class ControllerModule {
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        SnapshotsModule.register(options.snapshots),
+        RetentionModule.register(options.retention),
         LimitsModule.register(options.limits),
       ],
     };

@@ -47,6 +47,8 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
+      snapshots: config.snapshots,
+      retention: config.options,
       limits: config.limits,
     }),
     new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),

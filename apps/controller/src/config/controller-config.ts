@@ -11,6 +11,8 @@ import {
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
+import { RetentionOptions } from '../retention/retention.config';
+import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
@@ -61,7 +63,8 @@ export class UserAuthConfig {
   users: UserConfig[] = [];
 }
 
-export class ControllerOptions {
+/** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
+export class ControllerOptions extends RetentionOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
@@ -109,6 +112,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => AuditLogConfig)
   audit = new AuditLogConfig();
+
+  @ValidateNested()
+  @Type(() => ViewSnapshotConfig)
+  snapshots = new ViewSnapshotConfig();
 
   @ValidateNested()
   @Type(() => LimitsConfig)

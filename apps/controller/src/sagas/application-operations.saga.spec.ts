@@ -1,5 +1,7 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { saveViewSnapshot } from '../snapshots/view-snapshots';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
@@ -138,6 +140,25 @@ describe('application operations saga with an in-process executor', () => {
     ctl.fence.depose();
     await new Promise((resolve) => setTimeout(resolve, 700));
     ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await settlesAt('RUNNING', 1);
+    expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
+  });
+
+  it('a new leader whose view comes from a snapshot taken mid-operation resumes it without a second START', async () => {
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('START sent', () => executor.received.length === 1, 5000);
+    ctl.fence.depose();
+    const clusterView = ctl.app.get(ClusterViewService);
+    const snapshotAt = await saveViewSnapshot(ctl.store, clusterView.view);
+    ctl.fence.lead(TEST_FENCE_PATH);
+    await waitUntil(
+      'rebuilt from the snapshot',
+      () => clusterView.lastRebuild?.snapshotPosition === snapshotAt,
+      5000,
+    );
     release();
     await settlesAt('RUNNING', 1);
     expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
