@@ -49,6 +49,13 @@ describe('OpenAPI document and Swagger UI on the controller', () => {
     });
   });
 
+  it('serves the same document as YAML', async () => {
+    const res = await app.inject({ method: 'GET', url: '/apis/openapi.yaml' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^openapi: 3\./m);
+    expect(res.body).toContain('/apis/v1/ping:');
+  });
+
   it('serves Swagger UI on a follower, without credentials', async () => {
     const res = await app.inject({ method: 'GET', url: '/apis/docs' });
     expect(res.statusCode).toBe(200);
