@@ -6,10 +6,10 @@ import { requestActor } from '../cqrs/request-actor';
 import { CommandValidationError } from '../http/drove-errors';
 import { ExecutorReportsHandler } from './executor-reports.handler';
 import { ApiBadRequestResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ApiAuthResponses, envelopeSchema } from '../openapi/api-envelope';
+import { ApiAuthResponses } from '../openapi/api-envelope';
 import { CLUSTER_AUTH, MessageResponseDto } from '@drove/openapi';
 import { ApiControllerMessageBody } from '../openapi/request-bodies';
-import { FailureDataDto } from '../openapi/schemas/failure.dto';
+import { FailedResponseDto } from '../openapi/schemas/failure.dto';
 
 /**
  * `POST /apis/v1/messages`: executors' state reports and snapshots. The answer is Drove's bare MessageResponse
@@ -26,7 +26,7 @@ export class MessagesController {
   @HttpCode(200)
   @ApiControllerMessageBody()
   @ApiOkResponse({ type: MessageResponseDto })
-  @ApiBadRequestResponse({ schema: envelopeSchema(FailureDataDto, 'Message refused') })
+  @ApiBadRequestResponse({ type: FailedResponseDto, description: 'Message refused' })
   @ApiAuthResponses()
   async receive(@Body() body: unknown, @Req() request: FastifyRequest): Promise<MessageResponse> {
     const parsed = parseControllerMessage(body);

@@ -9,7 +9,7 @@ import {
   getSchemaPath,
   SchemaObject,
 } from '@nestjs/swagger';
-import { FailureDataDto } from './schemas/failure.dto';
+import { FailedResponseDto } from './schemas/failure.dto';
 
 /**
  * What an endpoint puts in the envelope's `data`: a schema class, a list of one (`[Cls]`), a map of one
@@ -33,10 +33,10 @@ const modelsOf = (data: EnvelopeData): Type[] => {
 };
 
 /** Drove's `{status, data, message}`; `data` is absent when there is nothing to say (NON_NULL serialisation). */
-export function envelopeSchema(data: EnvelopeData, description: string): SchemaObject {
+function envelopeSchema(data: EnvelopeData): SchemaObject {
   return {
     type: 'object',
-    description,
+    description: 'Drove envelope; read `status`, not the HTTP code',
     required: ['status', 'message'],
     properties: {
       status: { type: 'string', enum: ['SUCCESS', 'FAILED'] },
@@ -53,10 +53,11 @@ export function envelopeSchema(data: EnvelopeData, description: string): SchemaO
  */
 export const ApiEnvelope = (data: EnvelopeData): MethodDecorator & ClassDecorator =>
   applyDecorators(
-    ApiExtraModels(FailureDataDto, ...modelsOf(data)),
-    ApiOkResponse({ schema: envelopeSchema(data, 'Drove envelope; read `status`, not the HTTP code') }),
+    ApiExtraModels(...modelsOf(data)),
+    ApiOkResponse({ schema: envelopeSchema(data) }),
     ApiBadRequestResponse({
-      schema: envelopeSchema(FailureDataDto, 'Rejected request, or not the leader (`status: FAILED`)'),
+      type: FailedResponseDto,
+      description: 'Rejected request (`validationErrors`), or not the leader',
     }),
     ApiAuthResponses(),
   );

@@ -692,12 +692,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FailureDataDto: {
-            /** @description Why the request was refused: Drove's Bean Validation texts, or the JSON parser's message. */
-            validationErrors?: string[];
-            /** @description The unexpected error's message (500 `Unexpected Server error`). */
-            failure?: string;
-        };
         AppIdDto: {
             appId: string;
         };
@@ -863,6 +857,18 @@ export interface components {
              */
             type: "RECOVER";
             appId: string;
+        };
+        FailureDataDto: {
+            /** @description Why the request was refused: Drove's Bean Validation texts, or the JSON parser's message. */
+            validationErrors?: string[];
+            /** @description The unexpected error's message (500 `Unexpected Server error`). */
+            failure?: string;
+        };
+        FailedResponseDto: {
+            /** @enum {string} */
+            status: "FAILED";
+            data?: components["schemas"]["FailureDataDto"];
+            message: string;
         };
         AppSummaryDto: {
             /** @description `<name>-<version>`. */
@@ -1666,17 +1672,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -1723,17 +1725,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -1777,17 +1775,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -1831,17 +1825,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -1891,17 +1881,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -1946,17 +1932,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2001,17 +1983,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2058,17 +2036,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2118,17 +2092,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2174,17 +2144,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2231,17 +2197,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2289,17 +2251,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2342,17 +2300,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2395,17 +2349,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2448,17 +2398,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2501,17 +2447,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2554,17 +2496,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2607,17 +2545,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2662,17 +2596,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2714,17 +2644,13 @@ export interface operations {
                     "application/json": components["schemas"]["MessageResponseDto"];
                 };
             };
+            /** @description Message refused */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2770,17 +2696,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2825,17 +2747,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2883,17 +2801,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2939,17 +2853,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -2997,17 +2907,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3054,17 +2960,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3110,17 +3012,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3163,17 +3061,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3219,17 +3113,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3275,17 +3165,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3331,17 +3217,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3387,17 +3269,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3442,17 +3320,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3497,17 +3371,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3913,17 +3783,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -3971,17 +3837,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
@@ -4027,17 +3889,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Rejected request (`validationErrors`), or not the leader */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "SUCCESS" | "FAILED";
-                        data?: components["schemas"]["FailureDataDto"];
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */

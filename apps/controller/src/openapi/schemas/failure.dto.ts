@@ -5,3 +5,10 @@ export class FailureDataDto {
   /** The unexpected error's message (500 `Unexpected Server error`). */
   failure?: string;
 }
+
+/** Drove's envelope of a refusal (400) or an unexpected error (500). */
+export class FailedResponseDto {
+  status!: 'FAILED';
+  data?: FailureDataDto;
+  message!: string;
+}
