@@ -5,3 +5,4 @@ export * from './polymorphic';
 export * from './protocol.dto';
 export * from './tidy-document';
 export * from './write-document';
+export * from './log-file-answers';

@@ -5,14 +5,13 @@ import {
   ApiExtraModels,
   ApiOkResponse,
   ApiParam,
-  ApiProduces,
-  ApiQuery,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
-  LogFileChunkDto,
+  ApiLogFileDownloadAnswer,
+  ApiLogFileListAnswer,
+  ApiLogFileReadAnswer,
   LogFileErrorDto,
-  LogFileListDto,
   MessageResponseDto,
   polymorphicSchema,
 } from '@drove/openapi';
@@ -61,42 +60,14 @@ const refusal = ApiBadRequestResponse({
   type: LogFileErrorDto,
   description: 'A name outside the instance, a missing file',
 });
-const file = ApiParam({ name: 'file', type: String, description: 'A name from `list`' });
 const owner = applyDecorators(
   ApiParam({ name: 'first', type: String, description: 'App id, task source app, or local service id' }),
   ApiParam({ name: 'second', type: String, description: 'Instance id or task id' }),
 );
 
-export const ApiLogFileList = () =>
-  applyDecorators(owner, ApiOkResponse({ type: LogFileListDto }), refusal, unauthorized);
+export const ApiLogFileList = () => applyDecorators(owner, ApiLogFileListAnswer(), refusal, unauthorized);
 
-export const ApiLogFileRead = () =>
-  applyDecorators(
-    owner,
-    file,
-    ApiQuery({
-      name: 'offset',
-      required: false,
-      type: 'integer',
-      description: '-1 (default): the file size only',
-    }),
-    ApiQuery({
-      name: 'length',
-      required: false,
-      type: 'integer',
-      description: '-1 (default): up to 32768 bytes',
-    }),
-    ApiOkResponse({ type: LogFileChunkDto }),
-    refusal,
-    unauthorized,
-  );
+export const ApiLogFileRead = () => applyDecorators(owner, ApiLogFileReadAnswer(), refusal, unauthorized);
 
 export const ApiLogFileDownload = () =>
-  applyDecorators(
-    owner,
-    file,
-    ApiProduces('text/plain'),
-    ApiOkResponse({ schema: { type: 'string', format: 'binary' } }),
-    refusal,
-    unauthorized,
-  );
+  applyDecorators(owner, ApiLogFileDownloadAnswer('text/plain'), refusal, unauthorized);
