@@ -1184,9 +1184,9 @@ export interface components {
              * @enum {string}
              */
             type: "INSTANCE_STATE_REPORT";
-            header: components["schemas"]["MessageHeaderDto"];
-            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
             instanceInfo: components["schemas"]["InstanceInfoDto"];
+            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
+            header: components["schemas"]["MessageHeaderDto"];
         };
         TaskStateReportMessageDto: {
             /**
@@ -1194,9 +1194,9 @@ export interface components {
              * @enum {string}
              */
             type: "TASK_STATE_REPORT";
-            header: components["schemas"]["MessageHeaderDto"];
-            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
             instanceInfo: components["schemas"]["TaskInfoDto"];
+            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
+            header: components["schemas"]["MessageHeaderDto"];
         };
         LocalServiceInstanceStateReportMessageDto: {
             /**
@@ -1204,9 +1204,9 @@ export interface components {
              * @enum {string}
              */
             type: "LOCAL_SERVICE_INSTANCE_STATE_REPORT";
-            header: components["schemas"]["MessageHeaderDto"];
-            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
             instanceInfo: components["schemas"]["LocalServiceInstanceInfoDto"];
+            resourceSnapshot: components["schemas"]["ExecutorResourceSnapshotDto"];
+            header: components["schemas"]["MessageHeaderDto"];
         };
         ExecutorSnapshotMessageDto: {
             /**
@@ -1214,8 +1214,8 @@ export interface components {
              * @enum {string}
              */
             type: "EXECUTOR_SNAPSHOT";
-            header: components["schemas"]["MessageHeaderDto"];
             nodeData: components["schemas"]["ExecutorNodeDataDto"];
+            header: components["schemas"]["MessageHeaderDto"];
         };
         MessageResponseDto: {
             header: components["schemas"]["MessageHeaderDto"];

@@ -11,29 +11,34 @@ import { TaskInfoDto } from './task-info.dto';
 
 // Executor -> controller messages (`POST /apis/v1/messages`), sent with the executor's cluster secret.
 
-export class InstanceStateReportMessageDto implements InstanceStateReportMessage {
-  type!: 'INSTANCE_STATE_REPORT';
+abstract class FromExecutorDto {
   header!: MessageHeaderDto;
+}
+
+/** A state change, with the executor's resources right after it. */
+abstract class StateReportDto extends FromExecutorDto {
   resourceSnapshot!: ExecutorResourceSnapshotDto;
+}
+
+export class InstanceStateReportMessageDto extends StateReportDto implements InstanceStateReportMessage {
+  type!: 'INSTANCE_STATE_REPORT';
   instanceInfo!: InstanceInfoDto;
 }
 
-export class TaskStateReportMessageDto implements TaskStateReportMessage {
+export class TaskStateReportMessageDto extends StateReportDto implements TaskStateReportMessage {
   type!: 'TASK_STATE_REPORT';
-  header!: MessageHeaderDto;
-  resourceSnapshot!: ExecutorResourceSnapshotDto;
   instanceInfo!: TaskInfoDto;
 }
 
-export class LocalServiceInstanceStateReportMessageDto implements LocalServiceInstanceStateReportMessage {
+export class LocalServiceInstanceStateReportMessageDto
+  extends StateReportDto
+  implements LocalServiceInstanceStateReportMessage
+{
   type!: 'LOCAL_SERVICE_INSTANCE_STATE_REPORT';
-  header!: MessageHeaderDto;
-  resourceSnapshot!: ExecutorResourceSnapshotDto;
   instanceInfo!: LocalServiceInstanceInfoDto;
 }
 
-export class ExecutorSnapshotMessageDto implements ExecutorSnapshotMessage {
+export class ExecutorSnapshotMessageDto extends FromExecutorDto implements ExecutorSnapshotMessage {
   type!: 'EXECUTOR_SNAPSHOT';
-  header!: MessageHeaderDto;
   nodeData!: ExecutorNodeDataDto;
 }
