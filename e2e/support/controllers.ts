@@ -4,15 +4,20 @@ import { startApp, writeConfig, zkConnect } from './processes';
 
 /**
  * Starts a built controller on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`; `extraYaml`
- * lines are appended to its config.
+ * lines are appended to its config. `hostname` is how it names itself (in leadership events, among others).
  */
-export function startController(port: number, nameSpace: string, extraYaml: string[] = []): ChildProcess {
+export function startController(
+  port: number,
+  nameSpace: string,
+  extraYaml: string[] = [],
+  hostname = '127.0.0.1',
+): ChildProcess {
   const name = `controller-${port}`;
   const config = writeConfig(
     name,
     [
       'server:',
-      '  hostname: 127.0.0.1',
+      `  hostname: ${hostname}`,
       `  port: ${port}`,
       `  adminPort: ${port + 1}`,
       '  bindAddress: 127.0.0.1',

@@ -11,6 +11,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventStreamConfig } from './event-stream/event-stream.config';
+import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +42,7 @@ export interface ControllerModuleOptions {
   snapshots?: ViewSnapshotConfig;
   retention?: RetentionOptions;
   limits?: LimitsConfig;
+  eventStream?: EventStreamConfig;
 }
 
 @Module({})
@@ -60,6 +63,7 @@ export class ControllerModule {
         ExecutionModule.register(messenger),
         EndpointsModule,
         EventsFeedModule,
+        EventStreamModule.register(options.eventStream),
         TasksModule,
         BlacklistingModule,
         LeadershipRecordModule,

@@ -50,6 +50,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       snapshots: config.snapshots,
       retention: config.options,
       limits: config.limits,
+      eventStream: config.eventStream,
     }),
     new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
+import { EventStreamConfig } from '../event-stream/event-stream.config';
 import { RetentionOptions } from '../retention/retention.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
@@ -120,6 +121,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => LimitsConfig)
   limits = new LimitsConfig();
+
+  @ValidateNested()
+  @Type(() => EventStreamConfig)
+  eventStream = new EventStreamConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

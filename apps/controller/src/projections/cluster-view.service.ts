@@ -36,6 +36,7 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
   private current = new ClusterViewProjection();
   private subscription: Subscription | undefined;
   private readonly waiters = new Set<() => void>();
+  private readonly advanceListeners = new Set<() => void>();
   private stopLeading: (() => void) | undefined;
   private closed = false;
   private rebuilt: ViewRebuild | undefined;
@@ -115,6 +116,12 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     return new ClusterViewProjection();
   }
 
+  /** Calls `listener` whenever the served view moves on (an event applied, a rebuilt view swapped in). */
+  onAdvance(listener: () => void): () => void {
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
+  }
+
   /** Resolves once the served view includes `position` (read-your-writes after a command), or after `timeoutMs`. */
   async reached(position: number, timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
@@ -138,6 +145,7 @@ export class ClusterViewService implements OnApplicationBootstrap, OnModuleDestr
     const waiting = [...this.waiters];
     this.waiters.clear();
     for (const wake of waiting) wake();
+    for (const listener of this.advanceListeners) listener();
   }
 
   /** A subscription we did not stop ended: the store failed, or replaced its expired session. Subscribe again. */

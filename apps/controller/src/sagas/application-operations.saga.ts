@@ -143,14 +143,15 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
   private async complete(appId: string, outcome: OperationOutcome): Promise<void> {
     this.retryAt.delete(appId);
     const healthy = this.healthy(appId);
-    await this.jobs.execute(applicationDecider, applicationStream(appId), {
+    const recorded = await this.jobs.execute(applicationDecider, applicationStream(appId), {
       type: 'CompleteApplicationOperation',
       appId,
       outcome,
       healthyInstances: healthy,
       at: this.clock.now(),
     });
-    this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
+    // refused when a SCALE re-targeted the operation meanwhile: the next pass works to the new target
+    if (recorded) this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
   }
 
   private healthy(appId: string): number {

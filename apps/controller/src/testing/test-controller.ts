@@ -12,6 +12,8 @@ import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
 import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
+import { EventStreamConfig } from '../event-stream/event-stream.config';
+import { EventStreamModule } from '../event-stream/event-stream.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -56,6 +58,7 @@ export async function startTestController(
   messenger: ExecutorMessenger = refusingMessenger,
   runSagas = true,
   monitorIntervalMs = 30_000,
+  eventStream: EventStreamConfig = new EventStreamConfig(),
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
   const store = new MemoryEventStore({ clock: () => clock.at });
@@ -72,6 +75,7 @@ export async function startTestController(
       ExecutionModule.register(messenger, runSagas, monitorIntervalMs),
       EndpointsModule,
       EventsFeedModule,
+      EventStreamModule.register(eventStream),
       TasksModule,
       BlacklistingModule,
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),

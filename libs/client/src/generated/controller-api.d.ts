@@ -413,6 +413,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apis/v2/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EventStream_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/apis/v1/tasks/operations": {
         parameters: {
             query?: never;
@@ -2914,6 +2930,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EventStream_stream: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event id */
+                after?: string;
+                types?: ("APP_STATE_CHANGE" | "INSTANCE_STATE_CHANGE" | "TASK_STATE_CHANGE" | "LOCAL_SERVICE_STATE_CHANGE" | "LOCAL_SERVICE_INSTANCE_STATE_CHANGE" | "EXECUTOR_ADDED" | "EXECUTOR_REMOVED" | "EXECUTOR_BLACKLIST_REQUESTED" | "EXECUTOR_BLACKLISTED" | "EXECUTOR_UN_BLACKLISTED" | "MAINTENANCE_MODE_SET" | "MAINTENANCE_MODE_REMOVED" | "LEADERSHIP_ACQUIRED" | "LEADERSHIP_LOST")[];
+                /** @description Only events whose APP_ID or APP_NAME is one of these (a task's events carry its app's name) */
+                app?: string[];
+            };
+            header?: {
+                /** @description Resume after this event id */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events, never ending: `retry:` and a comment first, then one message per event, `id: <position>[.<index>]` and `data: <DroveEvent JSON>` (see `#/components/schemas/DroveEventDto`), and `: heartbeat` comments while nothing happens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A bad filter or event id, or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["FailedResponseDto"];
                 };
             };
             /** @description No or wrong credentials (user auth on) */
