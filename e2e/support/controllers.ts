@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { createDroveClient, DroveClient } from '@drove/client';
 import { startApp, writeConfig, zkConnect } from './processes';
 
 /**
@@ -30,9 +31,13 @@ export function startController(
   return startApp('controller', name, ['--config', config]);
 }
 
+/** The typed client (libs/client) of the controller on 127.0.0.1:`port`, without credentials. */
+export const localClient = (port: number): DroveClient =>
+  createDroveClient({ baseUrl: `http://127.0.0.1:${port}` });
+
 export async function ping(port: number): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/apis/v1/ping`, { signal: AbortSignal.timeout(2000) });
-  return res.status;
+  const { response } = await localClient(port).GET('/apis/v1/ping', { signal: AbortSignal.timeout(2000) });
+  return response.status;
 }
 
 /** The port answering ping with 200 while every other controller answers 400, as drove-gateway expects. */

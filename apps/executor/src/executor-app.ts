@@ -25,6 +25,7 @@ import { InstanceEngine } from './engine/instance-engine';
 import { instanceLogFiles } from './engine/instance-log-file';
 import { ResourceLocks } from './engine/resource-locks';
 import { ExecutorModule } from './executor.module';
+import { serveExecutorOpenApi } from './openapi/executor-document';
 import { LogFileReader } from './logs/log-file-reader';
 import { ContainerStatsObserver } from './metrics/container-stats-observer';
 import { ExecutorMetrics } from './metrics/executor-metrics';
@@ -143,6 +144,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     new FastifyAdapter(),
     { logger: ['error', 'warn', 'log'] },
   );
+  serveExecutorOpenApi(app);
   await app.listen(server.port, server.bindAddress);
   metrics.observeInstances(() => engine.records());
   const stats = new ContainerStatsObserver(runtime, metrics.registry);

@@ -7,8 +7,12 @@ import { ApiResponse, success } from '../http/api-response';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { reportedInstancesOf } from '../projections/instance-queries';
 import { ExposedAppInfo, exposedApps } from './exposed-app-info';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ExposedAppInfoDto } from '../openapi/schemas/endpoints.dto';
 
 /** Drove's router feed: exposed apps and their healthy hosts, from the cluster view and the executors' snapshots. */
+@ApiTags('endpoints')
 @Controller('apis/v1/endpoints')
 export class EndpointsController {
   constructor(
@@ -19,11 +23,14 @@ export class EndpointsController {
   ) {}
 
   @Get()
+  @ApiQuery({ name: 'app', required: false, type: [String], description: 'Only these app names' })
+  @ApiEnvelope([ExposedAppInfoDto])
   all(@Query('app') app?: string | string[]): ApiResponse<ExposedAppInfo[]> {
     return success(this.exposed(app === undefined ? undefined : ([] as string[]).concat(app)));
   }
 
   @Get('app/:appName')
+  @ApiEnvelope([ExposedAppInfoDto])
   ofApp(@Param('appName') appName: string): ApiResponse<ExposedAppInfo[]> {
     return success(this.exposed([appName]));
   }

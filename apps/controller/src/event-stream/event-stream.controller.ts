@@ -1,6 +1,8 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandValidationError } from '../http/drove-errors';
+import { ApiEventStream } from '../openapi/event-stream-docs';
 import { EventStreamService } from './event-stream.service';
 import { SSE_HEADERS } from './sse-frames';
 import { parseEventId, StreamCursor } from './stream-cursor';
@@ -11,11 +13,13 @@ import { parseStreamFilter } from './stream-filter';
  * `id`. Resumes after `Last-Event-ID` (what an EventSource sends on reconnecting), else after `after=`, else starts
  * from now. Route class READ, leader only, like every read route.
  */
+@ApiTags('events')
 @Controller('apis/v2/events')
 export class EventStreamController {
   constructor(private readonly streams: EventStreamService) {}
 
   @Get('stream')
+  @ApiEventStream()
   async stream(
     @Res() reply: FastifyReply,
     @Headers('last-event-id') lastEventId?: string,

@@ -5,9 +5,13 @@ import { CommandValidationError } from '../http/drove-errors';
 import { LIMITS, LimitsConfig } from '../limits/limits.config';
 import { refuseLargePage } from '../limits/spec-limits';
 import { EventsFeedService } from './events-feed.service';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
+import { DroveEventDto, DroveEventsListDto, DroveEventsSummaryDto } from '../openapi/schemas/events-feed.dto';
 
 const MAX_SIZE = 2147483647;
 const DEFAULT_SIZE = 1024;
+const SYNC_TIME = "Only events after this time (epoch ms); pass back the answer's `lastSyncTime`";
 
 function numberParam(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -22,6 +26,7 @@ const syncTimeParam = (raw: string | undefined): number =>
   numberParam('lastSyncTime', raw, 0, Number.MAX_SAFE_INTEGER);
 
 /** Drove's cluster events API, served from the log (see DroveEventFeed for how paging never skips). */
+@ApiTags('events')
 @Controller('apis/v1/cluster/events')
 export class EventsFeedController {
   constructor(
@@ -30,6 +35,9 @@ export class EventsFeedController {
   ) {}
 
   @Get('latest')
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope(DroveEventsListDto)
   async latest(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
@@ -38,6 +46,8 @@ export class EventsFeedController {
   }
 
   @Get('summary')
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiEnvelope(DroveEventsSummaryDto)
   async summary(
     @Query('lastSyncTime') lastSyncTime?: string,
   ): Promise<ApiResponse<ReturnType<typeof droveEventsSummary>>> {
@@ -48,6 +58,9 @@ export class EventsFeedController {
 
   /** Deprecated in Drove (1.27) but still polled by drove-events-client: the bare list of `latest`. */
   @Get()
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope([DroveEventDto])
   async list(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,

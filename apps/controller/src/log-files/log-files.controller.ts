@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock, ExecutorAddressJson, taskDecider, taskStream } from '@drove/domain';
 import { Roles } from '../auth/route-access';
@@ -14,6 +15,7 @@ import {
   proxyLogFile,
   renamedDownload,
 } from './log-file-proxy';
+import { ApiLogFileDownload, ApiLogFileList, ApiLogFileRead } from '../openapi/log-file-responses';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -23,6 +25,7 @@ type Query = Record<string, string | undefined>;
  * Drove's `/v1/logfiles` (reference 1.6): the executor running the instance or task is found from the log, then
  * its file-stream API is proxied with the CONTROLLER secret. No instance, task or live executor: 204, as Drove.
  */
+@ApiTags('logs')
 @Controller('apis/v1/logfiles')
 @Roles('LOGS')
 export class LogFilesController {
@@ -35,11 +38,13 @@ export class LogFilesController {
   ) {}
 
   @Get('applications/:appId/:instanceId/list')
+  @ApiLogFileList('appId', 'instanceId')
   appList(@Param('appId') appId: string, @Param('instanceId') id: string, @Res() reply: FastifyReply) {
     return this.app(reply, appId, id, (at) => this.list(reply, at, appId, id));
   }
 
   @Get('applications/:appId/:instanceId/read/:file')
+  @ApiLogFileRead('appId', 'instanceId')
   appRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.app(reply, p.appId, p.instanceId, (at) =>
       this.read(reply, at, p.appId, p.instanceId, p.file, q),
@@ -47,6 +52,7 @@ export class LogFilesController {
   }
 
   @Get('applications/:appId/:instanceId/download/:file')
+  @ApiLogFileDownload('appId', 'instanceId')
   appDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.app(reply, p.appId, p.instanceId, (at) =>
       this.download(reply, at, p.appId, p.instanceId, p.file, q),
@@ -54,11 +60,13 @@ export class LogFilesController {
   }
 
   @Get('tasks/:appName/:taskId/list')
+  @ApiLogFileList('appName', 'taskId')
   taskList(@Param('appName') appName: string, @Param('taskId') id: string, @Res() reply: FastifyReply) {
     return this.task(reply, appName, id, (at) => this.list(reply, at, appName, id));
   }
 
   @Get('tasks/:appName/:taskId/read/:file')
+  @ApiLogFileRead('appName', 'taskId')
   taskRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.task(reply, p.appName, p.taskId, (at) =>
       this.read(reply, at, p.appName, p.taskId, p.file, q),
@@ -66,6 +74,7 @@ export class LogFilesController {
   }
 
   @Get('tasks/:appName/:taskId/download/:file')
+  @ApiLogFileDownload('appName', 'taskId')
   taskDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.task(reply, p.appName, p.taskId, (at) =>
       this.download(reply, at, p.appName, p.taskId, p.file, q),

@@ -1,0 +1,16 @@
+/** The id of the application an operation acted on: `<name>-<version>`. */
+export class AppIdDto {
+  appId!: string;
+}
+
+export class TaskIdDto {
+  taskId!: string;
+}
+
+export class TaskDeletedDto {
+  deleted!: boolean;
+}
+
+export class SpecValidDto {
+  valid!: boolean;
+}
