@@ -60,7 +60,7 @@ describe('a local service on a controller and executor processes, real ZooKeeper
 
   beforeAll(async () => {
     controller = startController(CONTROLLER, namespace);
-    executors = [0, 1].map((i) => startExecutor(EXECUTORS[i], namespace, runs[i], HOST_PORTS[i], true));
+    executors = [0, 1].map((i) => startExecutor(EXECUTORS[i], namespace, runs[i], HOST_PORTS[i], [], true));
     await waitForActiveExecutor(CONTROLLER);
     await waitFor('two ACTIVE executors', async () => {
       const listed = (await api('cluster/executors')).data as { state: string }[];
@@ -129,7 +129,7 @@ describe('a local service on a controller and executor processes, real ZooKeeper
     ]);
 
     // A third executor joining now stays UNREADY until it runs the service's instance, then becomes ACTIVE.
-    executors.push(startExecutor(EXECUTORS[2], namespace, runs[2], HOST_PORTS[2], true));
+    executors.push(startExecutor(EXECUTORS[2], namespace, runs[2], HOST_PORTS[2], [], true));
     const seen: string[] = [];
     const third = await waitFor(
       'the third executor ACTIVE',

@@ -260,6 +260,12 @@ describe('the drove CLI commands against a controller and an executor process', 
       }),
       [],
     );
+    // its core must be free before the app scales: the admission check counts it, as Drove's does
+    await waitUntil(
+      't1 STOPPED',
+      async () =>
+        dataOf<{ state: string }>(await get('/apis/v1/tasks/cli-batch/instances/t1')).state === 'STOPPED',
+    );
   });
 
   it('apps scale 2, kill and restart with --wait; cancelop answers without a data key', async () => {

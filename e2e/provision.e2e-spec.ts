@@ -25,7 +25,9 @@ describe('deploy/local/provision.sh', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^provision: packages\s+found zookeeper, docker\.io, hwloc, busybox-static$/),
+      expect.stringMatching(
+        /^provision: packages\s+found zookeeper, docker\.io, hwloc, busybox-static, nginx$/,
+      ),
       expect.stringMatching(/^provision: dockerd\s+found running/),
       expect.stringMatching(/^provision: zookeeper\s+found running on 127\.0\.0\.1:\d+$/),
       expect.stringMatching(/^provision: image\s+found drove-test\/http-server:latest/),

@@ -31,13 +31,26 @@ have_static_busybox() {
 command -v dockerd >/dev/null && command -v docker >/dev/null || missing+=("docker.io")
 command -v lstopo-no-graphics >/dev/null || missing+=("hwloc")
 have_static_busybox || missing+=("busybox-static")
+# nginx for the reference router's test (deploy/router), which runs its own nginx under a temp dir
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=("nginx")
+
+# Installing a Debian service package starts its service (nginx on port 80, dockerd); the tests start what they
+# need themselves. policy-rc.d exiting 101 is Debian's way of saying "do not start services" during an install.
+deny_service_starts() {
+  local policy=/usr/sbin/policy-rc.d
+  [ -e "$policy" ] && return
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
-  step packages "found zookeeper, docker.io, hwloc, busybox-static"
+  step packages "found zookeeper, docker.io, hwloc, busybox-static, nginx"
 elif is_root; then
   export DEBIAN_FRONTEND=noninteractive
   # The package lists of a fresh machine may be empty or stale; an update is cheap next to a failed install.
   apt-get update -qq >/dev/null 2>&1 || true
+  deny_service_starts
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >"${TMPDIR:-/tmp}/drove-apt.log" 2>&1 ||
     fail packages "apt-get install ${missing[*]} failed; see ${TMPDIR:-/tmp}/drove-apt.log"
   step packages "installed ${missing[*]}"

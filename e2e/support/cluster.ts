@@ -1,7 +1,7 @@
 import { connectZooKeeper, removeTree } from '../../apps/controller/src/zookeeper/zookeeper-calls';
 import { DockerContainerRuntime } from '../../apps/executor/src/runtime/docker/docker-container-runtime';
 import { removeRunContainers } from '../../apps/executor/src/testing/run-containers.fixture';
-import { ping } from './controllers';
+import { localClient, ping } from './controllers';
 import { waitFor, zkConnect } from './processes';
 
 /** Removes a test's ZooKeeper namespace (`/<namespace>` and everything under it). */
@@ -17,12 +17,10 @@ export async function removeNamespace(namespace: string): Promise<void> {
 /** Waits until the controller on `port` leads and lists at least one ACTIVE executor. */
 export async function waitForActiveExecutor(port: number): Promise<void> {
   await waitFor('the controller to lead', async () => ((await ping(port)) === 200 ? true : undefined));
+  const client = localClient(port);
   await waitFor('an ACTIVE executor', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/apis/v1/cluster/executors`, {
-      signal: AbortSignal.timeout(5000),
-    });
-    const executors = ((await res.json()) as { data: { state: string }[] }).data;
-    return executors.some((e) => e.state === 'ACTIVE') ? true : undefined;
+    const { data } = await client.GET('/apis/v1/cluster/executors', { signal: AbortSignal.timeout(5000) });
+    return data?.data?.some((e) => e.state === 'ACTIVE') ? true : undefined;
   });
 }
 

@@ -4,13 +4,14 @@ import { startApp, writeConfig, zkConnect } from './processes';
 /**
  * Starts a built executor on 127.0.0.1:`port` (admin `port + 1`) in ZooKeeper namespace `nameSpace`. Its
  * containers carry `drove-ts.test=1` and `drove-ts.run=<run>` so a test removes exactly its own; host ports
- * come from `hostPorts`.
+ * come from `hostPorts`. `extra` lines are appended to its config (top-level YAML blocks).
  */
 export function startExecutor(
   port: number,
   nameSpace: string,
   run: string,
   hostPorts: { from: number; to: number },
+  extra: string[] = [],
   /** Drove's UNREADY wait for the leader's reserved local services (`options.awaitLocalServices`). */
   awaitLocalServices = false,
 ): ChildProcess {
@@ -25,6 +26,7 @@ export function startExecutor(
       `hostPorts: { from: ${hostPorts.from}, to: ${hostPorts.to} }`,
       `logs: { root: .local/e2e-logs/${name}-files }`,
       `options: { awaitLocalServices: ${awaitLocalServices}, containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" } }`,
+      ...extra,
     ].join('\n'),
   );
   return startApp('executor', name, ['--config', config]);

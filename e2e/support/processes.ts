@@ -6,7 +6,11 @@ import { join, resolve } from 'node:path';
 // applications 4700/4710, controller-executor 4800 (executor 4820), lifecycle 4900 (executor 3900),
 // tasks 5000 (executor 5020, host ports 45000-45099), executor-blacklist 4850 (executors 4860, 4870),
 // local-services 5300-5399 (controller 5300, executors 5320, 5330 and 5340, host ports 45300-45389),
-// security 5400-5499 (instance-tokens: controller 5400, executor 5420; host ports 45400-45499),
+// numa-scenario 5200-5299 (controllers 5200/5210, executors 5220/5230, host ports 45200-45299),
+// event-stream 5100-5199 (event-stream 5100/5110; router-nginx: controllers 5120/5140, executor 5130, nginx 5150;
+// host ports 45100-45199), security 5400-5499 (instance-tokens: controller 5400, executor 5420; host ports
+// 45400-45499), openapi-client 5500 (executor 5520, host ports 45500-45599; the range 5500-5599 is openapi's),
+// controller-snapshots 5600-5699 (controllers 5600, 5610, 5620; host ports 45600-45699 reserved),
 // drove-cli-contract 5700 (executor 5720, host ports 45700-45799).
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;

@@ -12,6 +12,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventStreamConfig } from './event-stream/event-stream.config';
+import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -23,6 +25,11 @@ import { LEADERSHIP_VIEW } from './leadership/leadership-view';
 import { ExecutorMessenger } from './messaging/executor-messenger';
 import { ExecutorCredentials } from './log-files/log-file-proxy';
 import { LogFilesModule } from './log-files/log-files.module';
+import { StartBackoffSettings } from './sagas/start-backoff';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.config';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
 import { LimitsConfig } from './limits/limits.config';
 import { LimitsModule } from './limits/limits.module';
 
@@ -32,9 +39,14 @@ export interface ControllerModuleOptions {
   auth: AuthSettings;
   hostname: string;
   messenger: ExecutorMessenger;
+  /** The app monitor's period, the maintenance grace (Drove's 30 s and 40 s unless given), the start back-off. */
+  timings?: { appMonitorIntervalMs: number; maintenanceGraceMs: number; startBackoff: StartBackoffSettings };
   executorCredentials: ExecutorCredentials;
   audit?: AuditLogConfig;
+  snapshots?: ViewSnapshotConfig;
+  retention?: RetentionOptions;
   limits?: LimitsConfig;
+  eventStream?: EventStreamConfig;
 }
 
 @Module({})
@@ -48,20 +60,33 @@ export class ControllerModule {
           { provide: LEADERSHIP_VIEW, useValue: new ElectionLeadershipView(election) },
           auth,
         ),
-        CqrsModule.register({ store, fence: electionFence(election), hostname }),
+        CqrsModule.register({
+          store,
+          fence: electionFence(election),
+          hostname,
+          maintenanceGraceMs: options.timings?.maintenanceGraceMs,
+        }),
         ApplicationsModule,
         LocalServicesModule,
         AppSupportModule,
         ClusterModule,
-        ExecutionModule.register(messenger),
+        ExecutionModule.register(
+          messenger,
+          true,
+          options.timings?.appMonitorIntervalMs,
+          options.timings?.startBackoff,
+        ),
         EndpointsModule,
         EventsFeedModule,
+        EventStreamModule.register(options.eventStream),
         TasksModule,
         BlacklistingModule,
         LeadershipRecordModule,
         LogFilesModule.register(options.executorCredentials),
         AuditModule.register(audit),
         MetricsModule,
+        SnapshotsModule.register(options.snapshots),
+        RetentionModule.register(options.retention),
         LimitsModule.register(options.limits),
       ],
     };

@@ -14,6 +14,7 @@ import { ExecutorReportsHandler } from './messaging/executor-reports.handler';
 import { HttpExecutorMessenger } from './messaging/http-executor-messenger';
 import { LeaderElection } from './leadership/leader-election';
 import { ControllerMetrics } from './metrics/controller-metrics';
+import { serveOpenApi } from './openapi/serve-openapi';
 
 const SHUTDOWN_GRACE_MS = 10000;
 
@@ -46,7 +47,11 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       messenger,
       executorCredentials: { secret: controllerSecret?.secret ?? '', nodeId: host },
       audit: config.audit,
+      timings: config.options,
+      snapshots: config.snapshots,
+      retention: config.options,
       limits: config.limits,
+      eventStream: config.eventStream,
     }),
     new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );
@@ -72,6 +77,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
   const metrics = app.get(ControllerMetrics);
   metrics.collectNodeMetrics();
   const admin = createAdminServer({ zookeeper: () => election.state !== 'SUSPENDED' }, metrics.registry);
+  serveOpenApi(app);
   // As in Drove, stand for election only once the API can answer, so a new leader is reachable at once.
   await app.listen(server.port, server.bindAddress);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });

@@ -25,6 +25,7 @@ import { InstanceEngine } from './engine/instance-engine';
 import { instanceLogFiles } from './engine/instance-log-file';
 import { ResourceLocks } from './engine/resource-locks';
 import { ExecutorModule } from './executor.module';
+import { serveExecutorOpenApi } from './openapi/executor-document';
 import { LogFileReader } from './logs/log-file-reader';
 import { ContainerStatsObserver } from './metrics/container-stats-observer';
 import { ExecutorMetrics } from './metrics/executor-metrics';
@@ -75,6 +76,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
       ...DEFAULT_HOST_SETTINGS,
       numaPinning: !resources.disableNumaPinning,
       maxOpenFiles: effectiveMaxOpenFiles(docker.maxOpenFiles, ownHardOpenFilesLimit()),
+      hostCpuset: resources.syntheticTopology
+        ? { cpus: resources.syntheticHostCpus, memoryNodes: resources.syntheticHostMemoryNodes }
+        : undefined,
     },
     executorEnv: process.env,
     configSources: HOST_CONFIG_SOURCES,
@@ -161,6 +165,7 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     new FastifyAdapter(),
     { logger: ['error', 'warn', 'log'] },
   );
+  serveExecutorOpenApi(app);
   await app.listen(server.port, server.bindAddress);
   metrics.observeInstances(() => engine.records());
   const stats = new ContainerStatsObserver(runtime, metrics.registry);

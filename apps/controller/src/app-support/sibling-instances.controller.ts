@@ -6,12 +6,16 @@ import {
   InstanceState,
   RUNNING_INSTANCE_STATES,
 } from '@drove/domain';
+import { ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { INSTANCE_AUTH } from '@drove/openapi';
 import { InstanceTokenClaims } from '../auth/instance-token';
 import { principalOf } from '../auth/principal';
 import { Roles } from '../auth/route-access';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { InstanceInfoDto } from '../openapi/schemas/instance-info.dto';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { reportedInstancesOf, stateOf } from '../projections/instance-queries';
 
@@ -25,12 +29,23 @@ export const INVALID_INSTANCE_TOKEN =
  * Drove's AppSupport: sibling discovery for app instances (Hazelcast-style clustering). The edge has checked the
  * token's signature; here the instance it names must still be alive, on the executor it was started on.
  */
+@ApiTags('app support')
+@ApiSecurity(INSTANCE_AUTH)
 @Controller('apis/v1/internal')
 @Roles('APPI')
 export class SiblingInstancesController {
   constructor(private readonly clusterView: ClusterViewService) {}
 
   @Get('instances')
+  @ApiQuery({
+    name: 'state',
+    required: false,
+    enum: INSTANCE_STATES,
+    isArray: true,
+    description: 'Default: running',
+  })
+  @ApiQuery({ name: 'forApp', required: false, type: Boolean, description: 'Every version of the app' })
+  @ApiEnvelope([InstanceInfoDto])
   siblings(
     @Req() request: FastifyRequest,
     @Query('state') state?: string | string[],

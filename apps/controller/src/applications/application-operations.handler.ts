@@ -11,7 +11,8 @@ import {
   validateApplicationSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
+import { parseFailure } from '../cqrs/operation-gates';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
@@ -19,6 +20,7 @@ import { LIMITS, LimitsConfig } from '../limits/limits.config';
 import { refuseOverLimits } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { activeInstanceIdsOf, healthyInstanceIdsOf } from '../projections/instance-queries';
+import { ApplicationAdmission } from './application-admission';
 
 /**
  * POST /applications/operations: parse (Drove's texts), refuse in the maintenance window, validate a CREATE's
@@ -29,6 +31,8 @@ export class ApplicationOperationsHandler {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
+    private readonly maintenance: MaintenanceWindow,
+    private readonly admission: ApplicationAdmission,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
   ) {}
@@ -38,11 +42,12 @@ export class ApplicationOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await refuseInMaintenance(this.pipeline, now);
+    await this.maintenance.refuseOperations(now);
     if (op.type === 'CREATE') this.check(op.spec);
     const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
     const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
       actor,
+      guard: () => this.admission.shortage(op),
     });
     if (!outcome.ok) throw new CommandValidationError(outcome.error.messages);
     // Read-your-writes: a client listing apps right after CREATE (as drove-cli does) finds it.
@@ -68,7 +73,7 @@ export class ApplicationOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseApplicationSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await refuseInMaintenance(this.pipeline, this.clock.now());
+    await this.maintenance.refuseOperations(this.clock.now());
     this.check(parsed.value);
   }
 

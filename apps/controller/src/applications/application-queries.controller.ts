@@ -1,5 +1,11 @@
 import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
-import { ApplicationSpecJson, InstanceInfoJson, maskSpec } from '@drove/domain';
+import {
+  ApplicationSpecDto,
+  ApplicationSpecJson,
+  INSTANCE_STATES,
+  InstanceInfoJson,
+  maskSpec,
+} from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { MAX_PAGE, pageParam } from '../http/page-param';
 import { AppSummary, appSummary } from '../projections/app-summary';
@@ -7,8 +13,13 @@ import { LIMITS, LimitsConfig } from '../limits/limits.config';
 import { refuseLargePage } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
+import { AppSummaryDto } from '../openapi/schemas/app-summary.dto';
+import { InstanceInfoDto } from '../openapi/schemas/instance-info.dto';
 
 /** Reads answer from the cluster view only (CQRS): never from the log or the aggregates. */
+@ApiTags('applications')
 @Controller('apis/v1/applications')
 export class ApplicationQueriesController {
   constructor(
@@ -17,6 +28,9 @@ export class ApplicationQueriesController {
   ) {}
 
   @Get()
+  @ApiIntegerQuery('from', 'Skip this many apps')
+  @ApiIntegerQuery('size', 'At most this many apps')
+  @ApiEnvelope({ mapOf: AppSummaryDto })
   list(@Query('from') from?: string, @Query('size') size?: string): ApiResponse<Record<string, AppSummary>> {
     const start = pageParam('from', from, 0);
     const count = this.pageSize(size);
@@ -27,6 +41,7 @@ export class ApplicationQueriesController {
   }
 
   @Get(':appId')
+  @ApiEnvelope(AppSummaryDto)
   summary(@Param('appId') appId: string): ApiResponse<AppSummary> {
     return this.clusterView.view.application(appId)
       ? success(this.summaryOf(appId))
@@ -34,6 +49,7 @@ export class ApplicationQueriesController {
   }
 
   @Get(':appId/spec')
+  @ApiEnvelope(ApplicationSpecDto)
   spec(@Param('appId') appId: string): ApiResponse<ApplicationSpecJson> {
     const spec = this.clusterView.view.application(appId)?.spec;
     return spec ? success(maskSpec(spec)) : failure(`App ${appId} not found`);
@@ -44,6 +60,8 @@ export class ApplicationQueriesController {
    * no 60 s staleness filter: the view holds the last reported state change, not the periodic refresh.
    */
   @Get(':appId/instances')
+  @ApiQuery({ name: 'state', required: false, enum: INSTANCE_STATES, isArray: true })
+  @ApiEnvelope([InstanceInfoDto])
   instances(
     @Param('appId') appId: string,
     @Query('state') state?: string | string[],
@@ -55,6 +73,9 @@ export class ApplicationQueriesController {
 
   /** Instances in non-active states (STOPPED, LOST, *_FAILED, UNKNOWN); paged by `start`, as Drove names it. */
   @Get(':appId/instances/old')
+  @ApiIntegerQuery('start', 'Skip this many instances')
+  @ApiIntegerQuery('size', 'At most this many instances')
+  @ApiEnvelope([InstanceInfoDto])
   oldInstances(
     @Param('appId') appId: string,
     @Query('start') start?: string,
@@ -67,6 +88,7 @@ export class ApplicationQueriesController {
   }
 
   @Get(':appId/instances/:instanceId')
+  @ApiEnvelope(InstanceInfoDto)
   instance(
     @Param('appId') appId: string,
     @Param('instanceId') instanceId: string,

@@ -1,3 +1,4 @@
+import { ApplicationAdmission } from './application-admission';
 import { Module } from '@nestjs/common';
 import { ApplicationOperationsController } from './application-operations.controller';
 import { ApplicationOperationsHandler } from './application-operations.handler';
@@ -6,7 +7,7 @@ import { ApplicationSpecValidationController } from './application-spec-validati
 
 /** Applications: operations -> pipeline -> fenced log; queries -> cluster view. Needs CqrsModule. */
 @Module({
-  providers: [ApplicationOperationsHandler],
+  providers: [ApplicationOperationsHandler, ApplicationAdmission],
   controllers: [
     ApplicationOperationsController,
     ApplicationQueriesController,

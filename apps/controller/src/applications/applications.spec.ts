@@ -4,6 +4,8 @@ import { NO_STREAM } from '@drove/events';
 import { defaultAuthSettings } from '../auth/auth-settings';
 import { UserConfig } from '../config/controller-config';
 import { CommandPipeline } from '../cqrs/command-pipeline';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
 
 const NOW = 1_700_000_000_000;
@@ -167,7 +169,11 @@ describe('applications API on an in-memory log', () => {
     await expectRefused(createOp(0), 'Command validation failure', [`App ${APP_ID} already exists`]);
   });
 
+  // 8 cores and 8 GB on one NUMA node
+  const withExecutor = () => ctl.app.get(ExecutorRegistry).update(new FakeExecutor().nodeData());
+
   it('scales (SCALE and SCALE_INSTANCES, also on the deprecated path), suspends and destroys', async () => {
+    withExecutor();
     await operate(createOp(0));
     expect((await operate(appOp('SCALE', { requiredInstances: 3 }))).code).toBe(200);
     const rescale = await ctl.post('/apis/v1/operations', appOp('SCALE_INSTANCES', { requiredInstances: 4 }));
@@ -181,6 +187,57 @@ describe('applications API on an in-memory log', () => {
     await completeOperation(0);
     expect((await operate(appOp('DESTROY'))).code).toBe(200);
     expect(await summaryOf()).toMatchObject({ state: 'DESTROY_REQUESTED' });
+  });
+
+  it.each([
+    [
+      'a SCALE past the free cores',
+      appOp('SCALE', { requiredInstances: 9 }),
+      64,
+      'CPU. Required: 9 Available: 8',
+    ],
+    [
+      'START_INSTANCES past them',
+      appOp('START_INSTANCES', { instances: 9 }),
+      64,
+      'CPU. Required: 9 Available: 8',
+    ],
+    [
+      'a SCALE past the free memory',
+      appOp('SCALE', { requiredInstances: 2 }),
+      4097,
+      'Memory. Required: 8194 Available: 8192',
+    ],
+  ])('refuses %s with Drove admission text, storing nothing', async (_, op, sizeInMB, shortage) => {
+    withExecutor();
+    const resources = [
+      { type: 'CPU', count: 1 },
+      { type: 'MEMORY', sizeInMB },
+    ];
+    await operate(createOp(0, specWith({ resources })));
+    await expectRefused(op, 'Command validation failure', [`Cluster does not have enough ${shortage}`]);
+  });
+
+  it('refuses a SCALE whose placement rule the scheduler cannot compile with its problem, not a 500', async () => {
+    withExecutor();
+    const placementPolicy = { type: 'RULE_BASED', ruleType: 'HOPE', rule: '"$.a" == ' };
+    expect((await operate(createOp(0, specWith({ placementPolicy })))).code).toBe(200);
+    const refused = await operate(appOp('SCALE', { requiredInstances: 1 }));
+    expect(refused.code).toBe(400);
+    expect((refused.body.data as { validationErrors: string[] }).validationErrors).toEqual([
+      expect.stringContaining('Invalid HOPE placement rule'),
+    ]);
+  });
+
+  it('checks resources only after the state, and only for instances beyond those already there', async () => {
+    await expectRefused(appOp('SCALE', { requiredInstances: 1 }), 'Command validation failure', [
+      `No state found for app: ${APP_ID}`,
+    ]);
+    await operate(createOp(0));
+    await expectRefused(appOp('SCALE', { requiredInstances: 1 }), 'Command validation failure', [
+      'No executors on cluster',
+    ]);
+    expect((await operate(appOp('SCALE', { requiredInstances: 0 }))).code).toBe(200);
   });
 
   it('refuses an operation the state does not allow', async () => {

@@ -10,6 +10,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { defaultAuthSettings } from '../auth/auth-settings';
 import { UserConfig } from '../config/controller-config';
 import { CqrsModule } from '../cqrs/cqrs.module';
+import { ExecutionModule } from '../executors/execution.module';
 import { HttpEdgeModule } from '../http/http-edge.module';
 import { LEADERSHIP_VIEW } from '../leadership/leadership-view';
 import { TestFence } from '../testing/test-fence';
@@ -18,6 +19,7 @@ import { AuditLogConfig } from './audit-log.config';
 import { AuditModule } from './audit.module';
 
 const FENCE = '/drove/leader/c-0000000001';
+const noExecutor = { send: () => Promise.resolve({ status: 'FAILED' as const, error: 'no executor' }) };
 const OPERATIONS = '/apis/v1/applications/operations';
 const basic = (name: string, password = 'pw') => ({
   authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}`,
@@ -41,6 +43,7 @@ async function startWithAuditFile(logFile: string): Promise<NestFastifyApplicati
       HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
       CqrsModule.register({ store, fence, hostname: 'ctl' }),
       ApplicationsModule,
+      ExecutionModule.register(noExecutor, false),
       AuditModule.register(Object.assign(new AuditLogConfig(), { enabled: true, logFile })),
     ],
   })

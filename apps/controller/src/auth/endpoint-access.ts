@@ -53,6 +53,7 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /apis/v2/audit/events': 'READ',
   'GET /apis/v2/audit/verify': 'READ',
   'GET /apis/v2/history/cluster': 'READ',
+  'GET /apis/v2/events/stream': 'READ',
 
   'GET /apis/v1/logfiles/applications/:appId/:instanceId/list': 'LOGS',
   'GET /apis/v1/logfiles/applications/:appId/:instanceId/read/:file': 'LOGS',

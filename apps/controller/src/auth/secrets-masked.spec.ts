@@ -98,6 +98,18 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
     return res;
   };
 
+  /** An SSE route never ends: keep what it sent in its first `ms` (the catch-up from `after=0` comes at once). */
+  const readStream = async (url: string, headers = ROOT, ms = 1500) => {
+    const res = await ctl.app.inject({ method: 'GET', url, headers, payloadAsStream: true });
+    const stream = res.stream();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    stream.destroy();
+    shown.push(`GET ${url} -> ${res.statusCode} ${Buffer.concat(chunks).toString('utf8')}`);
+    return { statusCode: res.statusCode, text: Buffer.concat(chunks).toString('utf8') };
+  };
+
   beforeAll(async () => {
     executor = new FakeExecutor();
     const auth = basicAuthSettings();
@@ -173,6 +185,7 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
       '/apis/v2/history/cluster': `?at=${Date.now() + 60_000}`,
       '/apis/v1/cluster/events/latest': '?size=10000',
       '/apis/v1/cluster/events': '?size=10000',
+      '/apis/v2/events/stream': '?after=0',
     };
     const token = new InstanceTokens(basicAuthSettings().instanceAuth.secret).issue({
       appId: 'vault-1',
@@ -184,6 +197,12 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
       const [method, route] = key.split(' ');
       if (method !== 'GET' || access === 'LOGS') continue;
       const url = route.replace(/:(\w+)/g, (_, name: string) => params[name]) + (queries[route] ?? '');
+      if (route === '/apis/v2/events/stream') {
+        const streamed = await readStream(url);
+        // the catch-up did carry the app's events, so the stream was read, not just opened
+        expect([url, streamed.statusCode, streamed.text.includes('vault-1')]).toEqual([url, 200, true]);
+        continue;
+      }
       const headers: Partial<Record<string, Record<string, string>>> = {
         APPI: { 'app-instance-authorization': token },
         NODE: EXECUTOR_HEADERS,

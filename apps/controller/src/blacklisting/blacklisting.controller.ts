@@ -6,6 +6,11 @@ import { CommandValidationError } from '../http/drove-errors';
 import { ApiResponse } from '../http/api-response';
 import { BlacklistOperationResponse } from './blacklist-operation-response';
 import { BlacklistingService } from './blacklisting.service';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { BlacklistOperationResponseDto } from '../openapi/schemas/blacklist.dto';
+
+const ApiIds = () => ApiQuery({ name: 'id', type: [String], description: 'Executor ids (repeat `id`)' });
 
 type Answer = Promise<ApiResponse<BlacklistOperationResponse>>;
 
@@ -16,31 +21,38 @@ const idsOf = (query: string | string[] | undefined): string[] => {
 };
 
 /** Drove's executor blacklist routes (reference 1.5); bodiless POSTs, any content type. */
+@ApiTags('executors')
 @Controller('apis/v1/cluster/executors')
 @Roles('MAINT')
 export class BlacklistingController {
   constructor(private readonly blacklisting: BlacklistingService) {}
 
   @Post('blacklist')
+  @ApiIds()
   @HttpCode(200)
+  @ApiEnvelope(BlacklistOperationResponseDto)
   blacklistMany(@Query('id') ids: string | string[] | undefined, @Req() request: FastifyRequest): Answer {
     return this.blacklisting.blacklist(idsOf(ids), requestActor(request));
   }
 
   @Post('unblacklist')
+  @ApiIds()
   @HttpCode(200)
+  @ApiEnvelope(BlacklistOperationResponseDto)
   unblacklistMany(@Query('id') ids: string | string[] | undefined, @Req() request: FastifyRequest): Answer {
     return this.blacklisting.unblacklist(idsOf(ids), requestActor(request));
   }
 
   @Post(':executorId/blacklist')
   @HttpCode(200)
+  @ApiEnvelope(BlacklistOperationResponseDto)
   blacklist(@Param('executorId') executorId: string, @Req() request: FastifyRequest): Answer {
     return this.blacklisting.blacklist([executorId], requestActor(request));
   }
 
   @Post(':executorId/unblacklist')
   @HttpCode(200)
+  @ApiEnvelope(BlacklistOperationResponseDto)
   unblacklist(@Param('executorId') executorId: string, @Req() request: FastifyRequest): Answer {
     return this.blacklisting.unblacklist([executorId], requestActor(request));
   }

@@ -8,9 +8,9 @@ import {
   clusterDecider,
   executorDecider,
   executorStream,
-  isInMaintenanceWindow,
   requestHeader,
 } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
@@ -38,6 +38,7 @@ export class BlacklistingService {
     private readonly pipeline: CommandPipeline,
     private readonly registry: ExecutorRegistry,
     private readonly evacuation: ExecutorEvacuation,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -85,7 +86,7 @@ export class BlacklistingService {
     work: () => Promise<BlacklistOperationResponse>,
   ): Promise<ApiResponse<BlacklistOperationResponse>> {
     const cluster = await this.pipeline.load(clusterDecider, CLUSTER_STREAM);
-    if (isInMaintenanceWindow(cluster.state, this.clock.now())) return failure(MAINTENANCE_FAILURE);
+    if (this.maintenance.covers(cluster.state, this.clock.now())) return failure(MAINTENANCE_FAILURE);
     if (this.busy) return success(rejected(ids, BLACKLIST_TEXTS.busy));
     this.busy = true;
     try {

@@ -125,6 +125,9 @@ describe('executor blacklisting with two in-process executors', () => {
       message: 'Unblacklisting successful for all executors',
     });
     expect(sentTo(executors.one)).toEqual(['BLACKLIST_REQUESTED', 'BLACKLIST', 'BLACKLIST', 'UNBLACKLIST']);
+    // its cores count again: 14 more instances fit only on both executors
+    const scale = { type: 'SCALE', appId: APP_ID, requiredInstances: 16, opSpec: opSpecJson() };
+    expect((await ctl.post('/apis/v1/applications/operations', scale)).code).toBe(200);
     expect(await eventsOf('executor-exec-1-id')).toEqual([
       'ExecutorAdded',
       'ExecutorStateChanged',

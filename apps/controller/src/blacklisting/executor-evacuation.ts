@@ -9,10 +9,10 @@ import {
   applicationStream,
   executorDecider,
   executorStream,
-  isInMaintenanceWindow,
   requestHeader,
   toWire,
 } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -58,6 +58,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -122,7 +123,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
         this.scannedFor = fence;
       }
       // maintenance pauses changes: the move waits for the window to close
-      if (isInMaintenanceWindow(this.clusterView.view.cluster, this.clock.now())) return;
+      if (this.maintenance.covers(this.clusterView.view.cluster, this.clock.now())) return;
       for (const executorId of [...this.pending]) await this.evacuate(executorId);
     } catch (error) {
       this.logger.warn(`evacuation pass failed: ${String(error)}`);
@@ -140,10 +141,13 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   private async follow(executorId: string, exact: boolean): Promise<void> {
     const epoch = this.requestEpoch;
     const { state } = await this.pipeline.load(executorDecider, executorStream(executorId));
+    // An unblacklisted executor reports ACTIVE before the log says so: while a request is served (or if one was
+    // meanwhile) the state read may predate it, and neither its cordon nor a re-send may undo the request.
+    const raced = this.requestsInFlight > 0 || epoch !== this.requestEpoch;
+    if (raced && !exact) return;
     if (exact || state.blacklist !== 'NONE') this.registry.cordon(executorId, state.blacklist !== 'NONE');
     if (state.blacklist === 'REQUESTED') this.pending.add(executorId);
-    // an unblacklisted executor reports ACTIVE before the log says so: no re-send while a request is served
-    if (state.blacklist === 'NONE' || this.requestsInFlight > 0 || epoch !== this.requestEpoch) return;
+    if (state.blacklist === 'NONE' || raced) return;
     if (this.registry.get(executorId)?.executorState !== 'ACTIVE') return;
     await this.tell(executorId, state.blacklist === 'BLACKLISTED' ? 'BLACKLIST' : 'BLACKLIST_REQUESTED');
   }

@@ -6,6 +6,9 @@ import { Roles } from '../auth/route-access';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
 import { ApiResponse, success } from '../http/api-response';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ClusterStateDataDto } from '../openapi/schemas/cluster.dto';
 
 /** Drove's ClusterStateData. */
 export interface ClusterStateData {
@@ -17,6 +20,7 @@ export interface ClusterStateData {
  * Maintenance mode: while set (and for 40 s after any change) operations are refused. Setting the mode the
  * cluster is already in changes nothing and answers the current state.
  */
+@ApiTags('cluster')
 @Controller('apis/v1/cluster/maintenance')
 @Roles('MAINT')
 export class ClusterMaintenanceController {
@@ -28,12 +32,14 @@ export class ClusterMaintenanceController {
 
   @Post('set')
   @HttpCode(200)
+  @ApiEnvelope(ClusterStateDataDto)
   set(@Req() request: FastifyRequest): Promise<ApiResponse<ClusterStateData>> {
     return this.change('SetMaintenanceMode', request);
   }
 
   @Post('unset')
   @HttpCode(200)
+  @ApiEnvelope(ClusterStateDataDto)
   unset(@Req() request: FastifyRequest): Promise<ApiResponse<ClusterStateData>> {
     return this.change('UnsetMaintenanceMode', request);
   }

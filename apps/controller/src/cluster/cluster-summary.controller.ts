@@ -9,12 +9,17 @@ import { ClusterViewService } from '../projections/cluster-view.service';
 import { localServiceSummary } from '../local-services/local-service-summary';
 import { ClusterSummary, clusterSummary } from './cluster-summary';
 import { DashboardData, dashboardData } from './dashboard-data';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ClusterSummaryDto } from '../openapi/schemas/cluster.dto';
+import { DashboardDataDto } from '../openapi/schemas/dashboard.dto';
 
 /**
  * `GET /apis/v1/cluster` and `/cluster/dashboard`, computed on each call from the cluster view and the executor
  * registry. Drove serves both from a cache refreshed every 30 s (FAILED before the first refresh); here they are
  * never stale, and a cluster of thousands of apps costs a pass over the in-memory view per call.
  */
+@ApiTags('cluster')
 @Controller('apis/v1/cluster')
 export class ClusterSummaryController {
   constructor(
@@ -25,11 +30,13 @@ export class ClusterSummaryController {
   ) {}
 
   @Get()
+  @ApiEnvelope(ClusterSummaryDto)
   async summary(): Promise<ApiResponse<ClusterSummary>> {
     return success(await this.currentSummary());
   }
 
   @Get('dashboard')
+  @ApiEnvelope(DashboardDataDto)
   async dashboard(): Promise<ApiResponse<DashboardData>> {
     const view = this.clusterView.view;
     return success(

@@ -76,6 +76,11 @@ describe('controller config', () => {
       'installation.label: label must be shorter than or equal to 50 characters',
     ],
     [
+      'a negative maintenance grace',
+      'options:\n  maintenanceGraceMs: -1\n',
+      'options.maintenanceGraceMs: maintenanceGraceMs must not be less than 0',
+    ],
+    [
       'a body limit too small to carry a spec',
       'limits:\n  maxRequestBodyBytes: 100\n',
       'limits.maxRequestBodyBytes: maxRequestBodyBytes must not be less than 1024',

@@ -4,13 +4,19 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsNumber,
   IsNotEmpty,
   IsString,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
+import { EventStreamConfig } from '../event-stream/event-stream.config';
+import { RetentionOptions } from '../retention/retention.config';
+import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
 import { IsUserListUsable } from '../auth/user-list.validator';
@@ -61,10 +67,40 @@ export class UserAuthConfig {
   users: UserConfig[] = [];
 }
 
-export class ControllerOptions {
+/** A scale pass whose starts failed waits `initialMs * multiplier^(n-1)` (at most `maxMs`) before the next. */
+export class StartBackoffConfig {
+  @IsInt()
+  @Min(100)
+  initialMs = 2000;
+
+  @IsInt()
+  @Min(100)
+  maxMs = 60000;
+
+  @IsNumber()
+  @Min(1)
+  multiplier = 2;
+}
+
+/** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
+export class ControllerOptions extends RetentionOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
+
+  /** How often the leader compares each app's HEALTHY count with its expected one (Drove: 30 s). */
+  @IsInt()
+  @Min(100)
+  appMonitorIntervalMs = 30000;
+
+  /** Operations stay refused this long after a maintenance change (Drove: 40 s, twice the executor refresh). */
+  @IsInt()
+  @Min(0)
+  maintenanceGraceMs = 40000;
+
+  @ValidateNested()
+  @Type(() => StartBackoffConfig)
+  startBackoff = new StartBackoffConfig();
 }
 
 export class InstallationConfig {
@@ -111,8 +147,16 @@ export class ControllerConfig {
   audit = new AuditLogConfig();
 
   @ValidateNested()
+  @Type(() => ViewSnapshotConfig)
+  snapshots = new ViewSnapshotConfig();
+
+  @ValidateNested()
   @Type(() => LimitsConfig)
   limits = new LimitsConfig();
+
+  @ValidateNested()
+  @Type(() => EventStreamConfig)
+  eventStream = new EventStreamConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

@@ -15,6 +15,11 @@ export interface Loaded<S> {
 export interface CommandContext {
   actor: string;
   correlationId?: string;
+  /**
+   * Checked once the decider accepts the command, before anything is stored: a message refuses it. Drove checks
+   * an operation's state first and the cluster's resources after; this keeps that order.
+   */
+  guard?: () => string | null;
 }
 
 export type CommandOutcome =
@@ -84,6 +89,8 @@ export class CommandPipeline {
       const { state, version } = await this.load(decider, stream);
       const decided = decider.decide(state, command);
       if (!decided.ok) return decided;
+      const refusal = context.guard?.();
+      if (refusal) return { ok: false, error: { code: 'NOT_ALLOWED', messages: [refusal] } };
       if (decided.value.length === 0) return { ok: true, events: [], positions: [] };
       const events = decided.value.map((e) => ({
         id: this.ids.uuid(),

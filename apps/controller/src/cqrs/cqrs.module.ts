@@ -1,5 +1,5 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { Clock, IdGenerator } from '@drove/domain';
+import { Clock, IdGenerator, MAINTENANCE_GRACE_MS as DEFAULT_MAINTENANCE_GRACE_MS } from '@drove/domain';
 import { EventStore } from '@drove/events';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, CONTROLLER_HOSTNAME, EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
@@ -8,6 +8,7 @@ import { FencedAppender } from '../event-store/fenced-appender';
 import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { CommandPipeline } from './command-pipeline';
+import { MAINTENANCE_GRACE_MS, MaintenanceWindow } from './maintenance-window';
 
 export interface CqrsModuleOptions {
   store: EventStore;
@@ -16,6 +17,8 @@ export interface CqrsModuleOptions {
   hostname: string;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Drove's 40 s unless given. */
+  maintenanceGraceMs?: number;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -35,6 +38,8 @@ export class CqrsModule {
       CommandPipeline,
       ClusterViewService,
       ControllerMetrics,
+      { provide: MAINTENANCE_GRACE_MS, useValue: options.maintenanceGraceMs ?? DEFAULT_MAINTENANCE_GRACE_MS },
+      MaintenanceWindow,
     ];
     return {
       module: CqrsModule,
@@ -49,6 +54,7 @@ export class CqrsModule {
         CommandPipeline,
         ClusterViewService,
         ControllerMetrics,
+        MaintenanceWindow,
       ],
     };
   }

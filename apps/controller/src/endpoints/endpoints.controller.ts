@@ -1,27 +1,36 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { Clock, isInMaintenanceWindow } from '@drove/domain';
+import { Clock } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApiResponse, success } from '../http/api-response';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { reportedInstancesOf } from '../projections/instance-queries';
 import { ExposedAppInfo, exposedApps } from './exposed-app-info';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ExposedAppInfoDto } from '../openapi/schemas/endpoints.dto';
 
 /** Drove's router feed: exposed apps and their healthy hosts, from the cluster view and the executors' snapshots. */
+@ApiTags('endpoints')
 @Controller('apis/v1/endpoints')
 export class EndpointsController {
   constructor(
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
+  @ApiQuery({ name: 'app', required: false, type: [String], description: 'Only these app names' })
+  @ApiEnvelope([ExposedAppInfoDto])
   all(@Query('app') app?: string | string[]): ApiResponse<ExposedAppInfo[]> {
     return success(this.exposed(app === undefined ? undefined : ([] as string[]).concat(app)));
   }
 
   @Get('app/:appName')
+  @ApiEnvelope([ExposedAppInfoDto])
   ofApp(@Param('appName') appName: string): ApiResponse<ExposedAppInfo[]> {
     return success(this.exposed([appName]));
   }
@@ -34,7 +43,7 @@ export class EndpointsController {
       instancesOf: (appId) => reportedInstancesOf(view, appId),
       executor: (executorId) => this.registry.get(executorId),
       now,
-      inMaintenanceWindow: isInMaintenanceWindow(view.cluster, now),
+      inMaintenanceWindow: this.maintenance.covers(view.cluster, now),
       names,
     });
   }

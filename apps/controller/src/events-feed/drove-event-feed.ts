@@ -2,6 +2,19 @@ import { DroveEvent, DroveEventMapper, DroveEventsList, droveEventsSummary } fro
 import { StoredEvent } from '@drove/events';
 
 /**
+ * One Drove event of the feed and where it comes from: the global log position of the stored event it was mapped
+ * from, and its index among the Drove events of that position (one stored event can give two: a leadership change
+ * is told as LEADERSHIP_LOST then LEADERSHIP_ACQUIRED). Entries are in strictly increasing (position, index) order.
+ */
+export interface FeedEntry {
+  position: number;
+  index: number;
+  /** The last Drove event of its position. */
+  last: boolean;
+  event: DroveEvent;
+}
+
+/**
  * Drove's cluster event feed, folded from the whole log: every controller builds the same feed, so a leader change
  * loses nothing (Drove keeps it in the leader's memory, cleared on every leader change, 60 min at most).
  *
@@ -19,41 +32,59 @@ import { StoredEvent } from '@drove/events';
  */
 export class DroveEventFeed {
   private readonly mapper = new DroveEventMapper();
-  private readonly events: DroveEvent[] = [];
+  private readonly events: FeedEntry[] = [];
+  private readonly listeners = new Set<() => void>();
   private lastPosition = 0;
 
   get position(): number {
     return this.lastPosition;
   }
 
+  /** Every entry so far, oldest first; the array grows in place (readers keep an index into it). */
+  get entries(): readonly FeedEntry[] {
+    return this.events;
+  }
+
+  /** Calls `listener` after each apply that added entries; returns the unsubscribe. */
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Idempotent: a position already applied is skipped (subscriptions are at least once). */
   apply(stored: StoredEvent): void {
     if (stored.position <= this.lastPosition) return;
     this.lastPosition = stored.position;
-    const previous = this.events.length > 0 ? this.events[this.events.length - 1].time : 0;
+    const previous = this.events.length > 0 ? this.events[this.events.length - 1].event.time : 0;
     const time = Math.max(stored.time, previous);
-    for (const event of this.mapper.apply({ ...stored, time })) this.events.push(event);
+    const mapped = this.mapper.apply({ ...stored, time });
+    mapped.forEach((event, index) =>
+      this.events.push({ position: stored.position, index, last: index === mapped.length - 1, event }),
+    );
+    if (mapped.length > 0) for (const listener of this.listeners) listener();
   }
 
   latest(lastSyncTime: number, size: number): DroveEventsList {
     const start = this.firstAfter(lastSyncTime);
     let end = Math.min(start + size, this.events.length);
-    if (end > start && end < this.events.length && this.events[end].time === this.events[end - 1].time) {
-      const groupTime = this.events[end - 1].time;
+    const timeAt = (i: number): number => this.events[i].event.time;
+    if (end > start && end < this.events.length && timeAt(end) === timeAt(end - 1)) {
+      const groupTime = timeAt(end - 1);
       let groupStart = end - 1;
-      while (groupStart > start && this.events[groupStart - 1].time === groupTime) groupStart -= 1;
+      while (groupStart > start && timeAt(groupStart - 1) === groupTime) groupStart -= 1;
       if (groupStart > start) end = groupStart;
-      else while (end < this.events.length && this.events[end].time === groupTime) end += 1;
+      else while (end < this.events.length && timeAt(end) === groupTime) end += 1;
     }
-    const page = this.events.slice(start, end);
+    const page = this.events.slice(start, end).map((entry) => entry.event);
     return {
       events: page.reverse(),
-      lastSyncTime: end > start ? this.events[end - 1].time : lastSyncTime,
+      lastSyncTime: end > start ? timeAt(end - 1) : lastSyncTime,
     };
   }
 
   summary(lastSyncTime: number): ReturnType<typeof droveEventsSummary> {
-    return droveEventsSummary(this.events.slice(this.firstAfter(lastSyncTime)), lastSyncTime);
+    const after = this.events.slice(this.firstAfter(lastSyncTime)).map((entry) => entry.event);
+    return droveEventsSummary(after, lastSyncTime);
   }
 
   /** Index of the first event with time > t (times are non-decreasing: binary search). */
@@ -62,7 +93,7 @@ export class DroveEventFeed {
     let high = this.events.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.events[mid].time > t) high = mid;
+      if (this.events[mid].event.time > t) high = mid;
       else low = mid + 1;
     }
     return low;

@@ -5,9 +5,13 @@ import { CommandValidationError } from '../http/drove-errors';
 import { LIMITS, LimitsConfig } from '../limits/limits.config';
 import { refuseLargePage } from '../limits/spec-limits';
 import { EventsFeedService } from './events-feed.service';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
+import { DroveEventDto, DroveEventsListDto, DroveEventsSummaryDto } from '../openapi/schemas/events-feed.dto';
 
 const MAX_SIZE = 2147483647;
 const DEFAULT_SIZE = 1024;
+const SYNC_TIME = "Only events after this time (epoch ms); pass back the answer's `lastSyncTime`";
 
 function numberParam(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -22,6 +26,7 @@ const syncTimeParam = (raw: string | undefined): number =>
   numberParam('lastSyncTime', raw, 0, Number.MAX_SAFE_INTEGER);
 
 /** Drove's cluster events API, served from the log (see DroveEventFeed for how paging never skips). */
+@ApiTags('events')
 @Controller('apis/v1/cluster/events')
 export class EventsFeedController {
   constructor(
@@ -30,30 +35,44 @@ export class EventsFeedController {
   ) {}
 
   @Get('latest')
-  latest(
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope(DroveEventsListDto)
+  async latest(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
-  ): ApiResponse<DroveEventsList> {
-    return success(this.page(lastSyncTime, size));
+  ): Promise<ApiResponse<DroveEventsList>> {
+    return success(await this.page(lastSyncTime, size));
   }
 
   @Get('summary')
-  summary(@Query('lastSyncTime') lastSyncTime?: string): ApiResponse<ReturnType<typeof droveEventsSummary>> {
-    return success(this.events.feed.summary(syncTimeParam(lastSyncTime)));
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiEnvelope(DroveEventsSummaryDto)
+  async summary(
+    @Query('lastSyncTime') lastSyncTime?: string,
+  ): Promise<ApiResponse<ReturnType<typeof droveEventsSummary>>> {
+    const since = syncTimeParam(lastSyncTime);
+    await this.events.ready;
+    return success(this.events.feed.summary(since));
   }
 
   /** Deprecated in Drove (1.27) but still polled by drove-events-client: the bare list of `latest`. */
   @Get()
-  list(
+  @ApiIntegerQuery('lastSyncTime', SYNC_TIME)
+  @ApiIntegerQuery('size', 'At most this many events (default 1024)')
+  @ApiEnvelope([DroveEventDto])
+  async list(
     @Query('lastSyncTime') lastSyncTime?: string,
     @Query('size') size?: string,
-  ): ApiResponse<DroveEvent[]> {
-    return success(this.page(lastSyncTime, size).events);
+  ): Promise<ApiResponse<DroveEvent[]>> {
+    return success((await this.page(lastSyncTime, size)).events);
   }
 
-  private page(lastSyncTime: string | undefined, size: string | undefined): DroveEventsList {
+  private async page(lastSyncTime: string | undefined, size: string | undefined): Promise<DroveEventsList> {
     const count = numberParam('size', size, Math.min(DEFAULT_SIZE, this.limits.maxPageSize), MAX_SIZE);
     refuseLargePage('size', count, this.limits);
-    return this.events.feed.latest(syncTimeParam(lastSyncTime), count);
+    const since = syncTimeParam(lastSyncTime);
+    await this.events.ready;
+    return this.events.feed.latest(since, count);
   }
 }

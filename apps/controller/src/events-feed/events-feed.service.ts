@@ -8,6 +8,8 @@ const RESUBSCRIBE_DELAY_MS = 1000;
 /**
  * Keeps the Drove event feed fed from the log on every controller, leader or not. A subscription that ends
  * without being stopped (store failure, a replaced session) is resumed after the last position applied.
+ * Startup does not wait for the feed's first catch-up (the whole log: the views start from a snapshot, the feed
+ * has none); the feed routes wait for `ready` instead, so nobody is served a feed missing its older events.
  */
 @Injectable()
 export class EventsFeedService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -18,8 +20,16 @@ export class EventsFeedService implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.follow();
+  private caughtUp: Promise<void> = new Promise(() => undefined);
+
+  /** Resolves once the feed has applied every event the log held when the controller started. */
+  get ready(): Promise<void> {
+    return this.caughtUp;
+  }
+
+  onApplicationBootstrap(): void {
+    this.caughtUp = this.follow();
+    this.caughtUp.catch((error: unknown) => this.logger.error(`first catch-up failed: ${String(error)}`));
   }
 
   async onModuleDestroy(): Promise<void> {

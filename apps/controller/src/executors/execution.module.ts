@@ -4,9 +4,10 @@ import { ExecutorReportsHandler } from '../messaging/executor-reports.handler';
 import { MessagesController } from '../messaging/messages.controller';
 import { ApplicationMonitor, MONITOR_INTERVAL_MS } from '../sagas/application-monitor';
 import { InstanceJobs } from '../sagas/instance-jobs';
-import { RUN_SAGAS, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { RUN_SAGAS, START_BACKOFF, ApplicationOperationsSaga } from '../sagas/application-operations.saga';
 import { LocalServiceInstanceJobs } from '../sagas/local-service-instance-jobs';
 import { LOCAL_SERVICE_MONITOR_MS, LocalServiceSaga } from '../sagas/local-service.saga';
+import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
 import { TaskSaga } from '../sagas/task.saga';
 import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
@@ -25,6 +26,7 @@ export class ExecutionModule {
     messenger: ExecutorMessenger,
     runSagas = true,
     monitorIntervalMs = 30_000,
+    startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
     localServiceMonitorMs = 5_000,
   ): DynamicModule {
     return {
@@ -34,6 +36,7 @@ export class ExecutionModule {
         { provide: EXECUTOR_MESSENGER, useValue: messenger },
         { provide: RUN_SAGAS, useValue: runSagas },
         { provide: MONITOR_INTERVAL_MS, useValue: monitorIntervalMs },
+        { provide: START_BACKOFF, useValue: startBackoff },
         { provide: LOCAL_SERVICE_MONITOR_MS, useValue: localServiceMonitorMs },
         ExecutorRegistry,
         ExecutorLogService,

@@ -4,8 +4,12 @@ import { CLOCK } from '../event-store/event-store.tokens';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorSummary, executorSummary } from './executor-summary';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ExecutorNodeDataDto, ExecutorSummaryDto } from '../openapi/schemas/executor.dto';
 
 /** Executors as the registry holds them (live node data), plus those gone within two days as REMOVED. */
+@ApiTags('executors')
 @Controller('apis/v1/cluster/executors')
 export class ExecutorsController {
   constructor(
@@ -14,6 +18,7 @@ export class ExecutorsController {
   ) {}
 
   @Get()
+  @ApiEnvelope([ExecutorSummaryDto])
   list(): ApiResponse<ExecutorSummary[]> {
     const live = this.registry.all().map((data) => executorSummary(data));
     const removed = this.registry
@@ -23,6 +28,7 @@ export class ExecutorsController {
   }
 
   @Get(':executorId')
+  @ApiEnvelope(ExecutorNodeDataDto)
   executor(@Param('executorId') executorId: string): ApiResponse<ExecutorNodeDataJson> {
     const data = this.registry.get(executorId);
     return data ? success(data) : failure(`No executor found with id: ${executorId}`);

@@ -3,8 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import { Roles } from '../auth/route-access';
 import { requestActor } from '../cqrs/request-actor';
 import { ApiResponse, success } from '../http/api-response';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ApiLocalServiceOperationBody } from '../openapi/request-bodies';
+import { ServiceIdDto } from '../openapi/schemas/operation-results.dto';
 import { LocalServiceOperationsHandler } from './local-service-operations.handler';
 
+@ApiTags('localservices')
 @Controller('apis/v1/localservices/operations')
 @Roles('RW')
 export class LocalServiceOperationsController {
@@ -12,6 +17,8 @@ export class LocalServiceOperationsController {
 
   @Post()
   @HttpCode(200)
+  @ApiLocalServiceOperationBody()
+  @ApiEnvelope(ServiceIdDto)
   async operation(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -21,6 +28,7 @@ export class LocalServiceOperationsController {
 
   @Post(':serviceId/cancel')
   @HttpCode(200)
+  @ApiEnvelope(null)
   async cancel(
     @Param('serviceId') serviceId: string,
     @Req() request: FastifyRequest,

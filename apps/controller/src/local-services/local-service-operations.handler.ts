@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
   fixedClock,
@@ -7,13 +7,17 @@ import {
   localServiceStream,
   parseLocalServiceOperation,
   parseLocalServiceSpec,
+  toWire,
   validateLocalServiceSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
+import { parseFailure } from '../cqrs/operation-gates';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { failure } from '../http/api-response';
 import { CommandValidationError } from '../http/drove-errors';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { refuseOverLimits } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { localServiceOperationErrors } from './local-service-operation-checks';
 
@@ -27,7 +31,9 @@ export class LocalServiceOperationsHandler {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ serviceId: string }> {
@@ -35,11 +41,9 @@ export class LocalServiceOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await refuseInMaintenance(this.pipeline, now);
-    const errors =
-      op.type === 'CREATE'
-        ? validateLocalServiceSpec(op.spec)
-        : localServiceOperationErrors(op, this.clusterView.view);
+    await this.maintenance.refuseOperations(now);
+    if (op.type === 'CREATE') this.check(op.spec);
+    const errors = localServiceOperationErrors(op, this.clusterView.view);
     if (errors.length > 0) throw new CommandValidationError(errors);
     const { serviceId, command } = localServiceCommandOf(op, fixedClock(now));
     const outcome = await this.pipeline.execute(localServiceDecider, localServiceStream(serviceId), command, {
@@ -68,8 +72,14 @@ export class LocalServiceOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseLocalServiceSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await refuseInMaintenance(this.pipeline, this.clock.now());
-    const errors = validateLocalServiceSpec(parsed.value);
+    await this.maintenance.refuseOperations(this.clock.now());
+    this.check(parsed.value);
+  }
+
+  /** The configured size limits, then Drove's checks of the spec. */
+  private check(spec: Parameters<typeof validateLocalServiceSpec>[0]): void {
+    refuseOverLimits(toWire(spec) as object, this.limits);
+    const errors = validateLocalServiceSpec(spec);
     if (errors.length > 0) throw new CommandValidationError(errors);
   }
 

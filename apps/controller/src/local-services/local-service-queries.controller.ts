@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
+  INSTANCE_STATES,
   LocalServiceInstanceInfoJson,
+  LocalServiceSpecDto,
   LocalServiceSpecJson,
   isLocalServiceInstance,
   maskSpec,
@@ -9,16 +11,24 @@ import { ApiResponse, failure, success } from '../http/api-response';
 import { MAX_PAGE, pageParam } from '../http/page-param';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { isActiveInstance } from '../projections/instance-queries';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
+import { LocalServiceInstanceInfoDto } from '../openapi/schemas/instance-info.dto';
+import { LocalServiceSummaryDto } from '../openapi/schemas/local-service.dto';
 import { LocalServiceSummary, localServiceSummary } from './local-service-summary';
 
 const notFound = <T>(serviceId: string): ApiResponse<T> => failure(`Local service ${serviceId} not found`);
 
 /** Reads answer from the cluster view only, as for applications. */
+@ApiTags('localservices')
 @Controller('apis/v1/localservices')
 export class LocalServiceQueriesController {
   constructor(private readonly clusterView: ClusterViewService) {}
 
   @Get()
+  @ApiIntegerQuery('from', 'Skip this many services')
+  @ApiIntegerQuery('size', 'At most this many services')
+  @ApiEnvelope({ mapOf: LocalServiceSummaryDto })
   list(
     @Query('from') from?: string,
     @Query('size') size?: string,
@@ -32,6 +42,7 @@ export class LocalServiceQueriesController {
   }
 
   @Get(':serviceId')
+  @ApiEnvelope(LocalServiceSummaryDto)
   summary(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceSummary> {
     return this.clusterView.view.localService(serviceId)
       ? success(this.summaryOf(serviceId))
@@ -39,6 +50,7 @@ export class LocalServiceQueriesController {
   }
 
   @Get(':serviceId/spec')
+  @ApiEnvelope(LocalServiceSpecDto)
   spec(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceSpecJson> {
     const spec = this.clusterView.view.localService(serviceId)?.spec;
     return spec ? success(maskSpec(spec)) : notFound(serviceId);
@@ -46,6 +58,8 @@ export class LocalServiceQueriesController {
 
   /** Active instances, optionally only those in the `state`s asked for (a non-active state gives []). */
   @Get(':serviceId/instances')
+  @ApiQuery({ name: 'state', required: false, enum: INSTANCE_STATES, isArray: true })
+  @ApiEnvelope([LocalServiceInstanceInfoDto])
   instances(
     @Param('serviceId') serviceId: string,
     @Query('state') state?: string | string[],
@@ -57,11 +71,13 @@ export class LocalServiceQueriesController {
 
   /** Instances in non-active states; Drove does not page this list. */
   @Get(':serviceId/instances/old')
+  @ApiEnvelope([LocalServiceInstanceInfoDto])
   oldInstances(@Param('serviceId') serviceId: string): ApiResponse<LocalServiceInstanceInfoJson[]> {
     return success(this.reported(serviceId).filter((i) => !isActiveInstance(i)));
   }
 
   @Get(':serviceId/instances/:instanceId')
+  @ApiEnvelope(LocalServiceInstanceInfoDto)
   instance(
     @Param('serviceId') serviceId: string,
     @Param('instanceId') instanceId: string,

@@ -23,6 +23,13 @@ export interface LocalServiceSummary {
   updated: number;
 }
 
+/** Drove's LocalServiceInstanceResources: what the resource-using local services need on each executor. */
+export interface LocalServiceInstanceResources {
+  cpus: number;
+  memory: number;
+  requiredInstances: Record<string, number>;
+}
+
 /** Drove's states in which a service holds resources on the executors (counted as active in the cluster summary). */
 export const RESOURCE_USING_SERVICE_STATES: readonly LocalServiceState[] = ['ACTIVE', 'CONFIG_TESTING'];
 

@@ -3,25 +3,23 @@ import { cpuCount, memoryInMB } from '@drove/domain';
 import { Roles } from '../auth/route-access';
 import { ApiResponse, success } from '../http/api-response';
 import { ClusterViewService } from '../projections/cluster-view.service';
-import { RESOURCE_USING_SERVICE_STATES } from './local-service-summary';
-
-/** Drove's LocalServiceInstanceResources: what the resource-using local services need on each executor. */
-export interface LocalServiceInstanceResources {
-  cpus: number;
-  memory: number;
-  requiredInstances: Record<string, number>;
-}
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { LocalServiceInstanceResourcesDto } from '../openapi/schemas/local-service.dto';
+import { LocalServiceInstanceResources, RESOURCE_USING_SERVICE_STATES } from './local-service-summary';
 
 /**
  * `GET /apis/v1/internal/cluster/resources/reserved` (cluster nodes only): Drove's executor asks it on start and
  * stays UNREADY until it runs `instancesPerHost` HEALTHY instances of each service listed.
  */
+@ApiTags('localservices')
 @Controller('apis/v1/internal/cluster/resources')
 @Roles('NODE')
 export class ReservedResourcesController {
   constructor(private readonly clusterView: ClusterViewService) {}
 
   @Get('reserved')
+  @ApiEnvelope(LocalServiceInstanceResourcesDto)
   reserved(): ApiResponse<LocalServiceInstanceResources> {
     const using = this.clusterView.view
       .localServices()

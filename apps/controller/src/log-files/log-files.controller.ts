@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock, ExecutorAddressJson, InstanceKind, taskDecider, taskStream } from '@drove/domain';
 import { Roles } from '../auth/route-access';
@@ -14,6 +15,7 @@ import {
   proxyLogFile,
   renamedDownload,
 } from './log-file-proxy';
+import { ApiLogFileDownload, ApiLogFileList, ApiLogFileRead } from '../openapi/log-file-responses';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -24,6 +26,7 @@ type Query = Record<string, string | undefined>;
  * found from the log, then its file-stream API is proxied with the CONTROLLER secret. No instance, task or live
  * executor: 204, as Drove.
  */
+@ApiTags('logs')
 @Controller('apis/v1/logfiles')
 @Roles('LOGS')
 export class LogFilesController {
@@ -36,11 +39,13 @@ export class LogFilesController {
   ) {}
 
   @Get('applications/:appId/:instanceId/list')
+  @ApiLogFileList('appId', 'instanceId')
   appList(@Param('appId') appId: string, @Param('instanceId') id: string, @Res() reply: FastifyReply) {
     return this.instance(reply, 'APPLICATION', appId, id, (at) => this.list(reply, at, appId, id));
   }
 
   @Get('applications/:appId/:instanceId/read/:file')
+  @ApiLogFileRead('appId', 'instanceId')
   appRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.instance(reply, 'APPLICATION', p.appId, p.instanceId, (at) =>
       this.read(reply, at, p.appId, p.instanceId, p.file, q),
@@ -48,6 +53,7 @@ export class LogFilesController {
   }
 
   @Get('applications/:appId/:instanceId/download/:file')
+  @ApiLogFileDownload('appId', 'instanceId')
   appDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.instance(reply, 'APPLICATION', p.appId, p.instanceId, (at) =>
       this.download(reply, at, p.appId, p.instanceId, p.file, q),
@@ -55,11 +61,13 @@ export class LogFilesController {
   }
 
   @Get('tasks/:appName/:taskId/list')
+  @ApiLogFileList('appName', 'taskId')
   taskList(@Param('appName') appName: string, @Param('taskId') id: string, @Res() reply: FastifyReply) {
     return this.task(reply, appName, id, (at) => this.list(reply, at, appName, id));
   }
 
   @Get('tasks/:appName/:taskId/read/:file')
+  @ApiLogFileRead('appName', 'taskId')
   taskRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.task(reply, p.appName, p.taskId, (at) =>
       this.read(reply, at, p.appName, p.taskId, p.file, q),
@@ -67,6 +75,7 @@ export class LogFilesController {
   }
 
   @Get('tasks/:appName/:taskId/download/:file')
+  @ApiLogFileDownload('appName', 'taskId')
   taskDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.task(reply, p.appName, p.taskId, (at) =>
       this.download(reply, at, p.appName, p.taskId, p.file, q),
@@ -74,6 +83,7 @@ export class LogFilesController {
   }
 
   @Get('localservices/:serviceId/:instanceId/list')
+  @ApiLogFileList('serviceId', 'instanceId')
   serviceList(
     @Param('serviceId') serviceId: string,
     @Param('instanceId') id: string,
@@ -83,6 +93,7 @@ export class LogFilesController {
   }
 
   @Get('localservices/:serviceId/:instanceId/read/:file')
+  @ApiLogFileRead('serviceId', 'instanceId')
   serviceRead(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.instance(reply, 'LOCAL_SERVICE', p.serviceId, p.instanceId, (at) =>
       this.read(reply, at, p.serviceId, p.instanceId, p.file, q),
@@ -90,6 +101,7 @@ export class LogFilesController {
   }
 
   @Get('localservices/:serviceId/:instanceId/download/:file')
+  @ApiLogFileDownload('serviceId', 'instanceId')
   serviceDownload(@Param() p: Record<string, string>, @Query() q: Query, @Res() reply: FastifyReply) {
     return this.instance(reply, 'LOCAL_SERVICE', p.serviceId, p.instanceId, (at) =>
       this.download(reply, at, p.serviceId, p.instanceId, p.file, q),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 // Latencies of log appends and placements: milliseconds to a few seconds (a ZooKeeper round trip on a loaded host).
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -43,6 +43,30 @@ export class ControllerMetrics {
     registers: [this.registry],
   });
 
+  private readonly rebuildEvents = new Gauge({
+    name: 'drove_controller_view_rebuild_replayed_events',
+    help: 'Events the last cluster view rebuild replayed from the log (after its snapshot, if any)',
+    registers: [this.registry],
+  });
+
+  private readonly rebuildSnapshotPosition = new Gauge({
+    name: 'drove_controller_view_rebuild_snapshot_position',
+    help: 'Log position of the snapshot the last cluster view rebuild started from (0: the whole log was replayed)',
+    registers: [this.registry],
+  });
+
+  private readonly rebuildDuration = new Gauge({
+    name: 'drove_controller_view_rebuild_duration_seconds',
+    help: 'Time the last cluster view rebuild took, snapshot load included',
+    registers: [this.registry],
+  });
+
+  private readonly snapshotsSaved = new Counter({
+    name: 'drove_controller_view_snapshots_saved_total',
+    help: 'Cluster view snapshots this controller saved (as leader)',
+    registers: [this.registry],
+  });
+
   /** Node's process metrics (CPU, memory, event loop lag, GC) into this registry; once per process. */
   collectNodeMetrics(): void {
     collectDefaultMetrics({ register: this.registry, prefix: 'drove_' });
@@ -62,6 +86,16 @@ export class ControllerMetrics {
     } finally {
       end();
     }
+  }
+
+  viewRebuilt(snapshotPosition: number, replayedEvents: number, ms: number): void {
+    this.rebuildSnapshotPosition.set(snapshotPosition);
+    this.rebuildEvents.set(replayedEvents);
+    this.rebuildDuration.set(ms / 1000);
+  }
+
+  viewSnapshotSaved(): void {
+    this.snapshotsSaved.inc();
   }
 
   /** Times a synchronous placement; `ok` tells a placement from a refusal. */

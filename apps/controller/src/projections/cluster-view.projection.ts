@@ -17,6 +17,12 @@ import {
 } from '@drove/domain';
 import { StoredEvent } from '@drove/events';
 import { TaskViewProjection } from '../tasks/task-view.projection';
+import {
+  RETENTION_STREAM,
+  VIEW_RECORDS_PRUNED,
+  ViewRecordsPrunedData,
+} from '../retention/view-records-pruned.event';
+import { isOldInstance } from '../retention/old-records';
 
 const APP_STREAM_PREFIX = 'app-';
 
@@ -30,6 +36,8 @@ export interface ClusterViewSnapshot {
   /** [taskRunId, task], in creation order. */
   tasks: [string, TaskAggregate][];
   cluster: ClusterAggregate;
+  /** Hash of the event at `position` (absent in snapshots written before it was kept): ties a snapshot to its log. */
+  hash?: string;
   /** [serviceId, service], in creation order; absent in snapshots taken before local services were served. */
   services?: [string, LocalServiceAggregate][];
 }
@@ -55,11 +63,13 @@ export class ClusterViewProjection {
   private readonly instancesByOwner = new Map<string, Set<string>>();
   private clusterState: ClusterAggregate = clusterDecider.initialState;
   private lastPosition = 0;
+  private lastHash: string | undefined;
   readonly tasks = new TaskViewProjection();
 
   static restore(snapshot: ClusterViewSnapshot): ClusterViewProjection {
     const view = new ClusterViewProjection();
     view.lastPosition = snapshot.position;
+    view.lastHash = snapshot.hash;
     view.clusterState = snapshot.cluster;
     for (const [id, app] of snapshot.apps) view.apps.set(id, app);
     for (const [id, service] of snapshot.services ?? []) view.services.set(id, service);
@@ -75,12 +85,18 @@ export class ClusterViewProjection {
       instances: [...this.instancesById.entries()],
       tasks: this.tasks.entries(),
       cluster: this.clusterState,
+      hash: this.lastHash,
       services: [...this.services.entries()],
     };
   }
 
   get position(): number {
     return this.lastPosition;
+  }
+
+  /** Hash of the last event applied; undefined before the first. */
+  get hash(): string | undefined {
+    return this.lastHash;
   }
 
   get cluster(): ClusterAggregate {
@@ -91,6 +107,7 @@ export class ClusterViewProjection {
   apply(event: StoredEvent): void {
     if (event.position <= this.lastPosition) return;
     this.lastPosition = event.position;
+    this.lastHash = event.hash;
     const domainEvent = { type: event.type, schemaVersion: event.schemaVersion, data: event.data };
     if (event.stream.startsWith(APP_STREAM_PREFIX)) {
       const appId = event.stream.slice(APP_STREAM_PREFIX.length);
@@ -110,6 +127,8 @@ export class ClusterViewProjection {
       this.tasks.apply(event.stream.slice(TASK_STREAM_PREFIX.length), domainEvent as TaskEvent);
     } else if (event.stream === CLUSTER_STREAM) {
       this.clusterState = clusterDecider.evolve(this.clusterState, domainEvent as ClusterEvent);
+    } else if (event.stream === RETENTION_STREAM && event.type === VIEW_RECORDS_PRUNED) {
+      this.prune(event.data as ViewRecordsPrunedData);
     }
   }
 
@@ -165,6 +184,17 @@ export class ClusterViewProjection {
     const owned = this.instancesByOwner.get(owner) ?? new Set<string>();
     owned.add(instanceId);
     this.instancesByOwner.set(owner, owned);
+  }
+
+  /** Only records still old are dropped: one that came back to life after the decision stays. */
+  private prune({ instanceIds, taskRunIds }: ViewRecordsPrunedData): void {
+    for (const instanceId of instanceIds) {
+      const instance = this.instancesById.get(instanceId);
+      if (instance === undefined || !isOldInstance(instance)) continue;
+      this.instancesById.delete(instanceId);
+      this.instancesByOwner.get(ownerKey(instance.kind, instance.ownerId as string))?.delete(instanceId);
+    }
+    this.tasks.prune(taskRunIds);
   }
 
   private applyService(serviceId: string, event: LocalServiceEvent): void {

@@ -5,9 +5,9 @@ import {
   DEFAULT_CLUSTER_OP_SPEC,
   applicationDecider,
   applicationStream,
-  isInMaintenanceWindow,
   toWire,
 } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -33,6 +33,7 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
@@ -51,7 +52,7 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
   async check(): Promise<void> {
     const view = this.clusterView.view;
     const now = this.clock.now();
-    if (this.fence.path() === null || isInMaintenanceWindow(view.cluster, now)) return;
+    if (this.fence.path() === null || this.maintenance.covers(view.cluster, now)) return;
     for (const app of view.applications()) {
       const appId = app.appId as string;
       if (!app.state || !RESTING_STATES.includes(app.state)) continue;

@@ -1,5 +1,7 @@
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { saveViewSnapshot } from '../snapshots/view-snapshots';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
@@ -120,6 +122,18 @@ describe('application operations saga with an in-process executor', () => {
     );
   });
 
+  it('admits a scale by the instances it adds against the cores the executor reports free', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+    await settlesAt('RUNNING', 2);
+    const scale = (requiredInstances: number) =>
+      ctl.post(OPERATIONS, { type: 'SCALE', appId: APP_ID, requiredInstances, opSpec: opSpecJson() });
+    expect((await scale(9)).body).toMatchObject({
+      data: { validationErrors: ['Cluster does not have enough CPU. Required: 7 Available: 6'] },
+    });
+    expect((await scale(8)).code).toBe(200);
+    await settlesAt('RUNNING', 8);
+  });
+
   it('a START the executor refuses is retried with fresh ids, recorded LOST, and the operation stays open', async () => {
     executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
     await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
@@ -138,6 +152,25 @@ describe('application operations saga with an in-process executor', () => {
     ctl.fence.depose();
     await new Promise((resolve) => setTimeout(resolve, 700));
     ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await settlesAt('RUNNING', 1);
+    expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
+  });
+
+  it('a new leader whose view comes from a snapshot taken mid-operation resumes it without a second START', async () => {
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await waitUntil('START sent', () => executor.received.length === 1, 5000);
+    ctl.fence.depose();
+    const clusterView = ctl.app.get(ClusterViewService);
+    const snapshotAt = await saveViewSnapshot(ctl.store, clusterView.view);
+    ctl.fence.lead(TEST_FENCE_PATH);
+    await waitUntil(
+      'rebuilt from the snapshot',
+      () => clusterView.lastRebuild?.snapshotPosition === snapshotAt,
+      5000,
+    );
     release();
     await settlesAt('RUNNING', 1);
     expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);

@@ -16,6 +16,7 @@ import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { InstanceJobs } from './instance-jobs';
+import { StartBackoff, StartBackoffSettings } from './start-backoff';
 import { LeadershipLostError, inParallel } from './instance-waits';
 
 /** After a pass that did not reach the required count, the next pass waits this long (Drove retries forever). */
@@ -23,6 +24,8 @@ const RETRY_PASS_MS = 2000;
 const TICK_MS = 500;
 
 export const RUN_SAGAS = Symbol('RunSagas');
+/** StartBackoffSettings: how much slower each scale pass whose starts failed is retried. */
+export const START_BACKOFF = Symbol('StartBackoff');
 
 /**
  * Carries out every application operation but CREATE without instances, on the leader only: SCALE (also CREATE
@@ -30,13 +33,16 @@ export const RUN_SAGAS = Symbol('RunSagas');
  * STOP_INSTANCES and REPLACE_INSTANCES. A reconcile loop over the log: a scale pass waits for instances already
  * requested (a new leader resumes them instead of starting more), then starts the shortfall or stops the oldest
  * surplus, and completes the operation once the HEALTHY count is the required one. Every step is in the log;
- * nothing is kept across passes but a retry time.
+ * nothing is kept across passes but a retry time, which backs off while the app's starts keep failing.
  */
 @Injectable()
 export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ApplicationOperationsSaga');
   private readonly running = new Set<string>();
   private readonly retryAt = new Map<string, number>();
+  private readonly backoff: StartBackoff;
+  /** The operation (and cancel flag) each app's retry time and back-off belong to. */
+  private readonly requests = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -45,7 +51,10 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
-  ) {}
+    @Inject(START_BACKOFF) backoff: StartBackoffSettings,
+  ) {
+    this.backoff = new StartBackoff(backoff);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
@@ -61,17 +70,34 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     if (this.fence.path() === null) return;
     for (const app of this.clusterView.view.applications()) {
       const appId = app.appId as string;
-      const op = app.operation?.type;
-      if (!op || this.running.has(appId)) continue;
+      if (!app.operation) {
+        this.requests.delete(appId);
+        continue;
+      }
+      this.onNewRequest(app);
+      if (this.running.has(appId)) continue;
       if ((this.retryAt.get(appId) ?? 0) > Date.now()) continue;
       this.running.add(appId);
       this.pass(appId)
         .catch((error: unknown) => {
-          if (!(error instanceof LeadershipLostError)) this.logger.error(`${appId}: ${String(error)}`);
-          this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
+          if (error instanceof LeadershipLostError) return;
+          // a pass that keeps failing (an unplaceable policy, say) backs off as failed starts do
+          const { failures, delayMs } = this.backoff.failed(appId);
+          this.logger.error(`${appId}: ${String(error)} (${failures} in a row), next pass in ${delayMs} ms`);
+          this.retryAt.set(appId, Date.now() + delayMs);
         })
         .finally(() => this.running.delete(appId));
     }
+  }
+
+  /** A new operation, or a cancel, is not kept waiting by the back-off of the one before. */
+  private onNewRequest(app: ApplicationAggregate): void {
+    const appId = app.appId as string;
+    const request = JSON.stringify([app.operation, app.cancelRequested]);
+    if (this.requests.get(appId) === request) return;
+    this.requests.set(appId, request);
+    this.retryAt.delete(appId);
+    this.backoff.reset(appId);
   }
 
   private async pass(appId: string): Promise<void> {
@@ -85,12 +111,30 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     await inParallel(this.jobs.inFlight(appId), parallelism, (i) =>
       this.jobs.awaitStarted(i, op.opSpec, spec),
     );
+    let retryMs = RETRY_PASS_MS;
     if (!app.cancelRequested) {
       const plan = planScale(required, this.summaries(appId));
-      if (plan.toStart > 0) await this.startAll(appId, spec, op.opSpec, plan.toStart);
+      if (plan.toStart > 0) {
+        const started = await this.startAll(appId, spec, op.opSpec, plan.toStart);
+        retryMs = this.afterStarts(appId, plan.toStart, started) ?? retryMs;
+      }
       await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, op.opSpec));
     }
-    await this.completeIfDone(appId, required);
+    await this.completeIfDone(appId, required, retryMs);
+  }
+
+  /** The back-off after a pass's starts: the wait before the next pass if some failed, else undefined. */
+  private afterStarts(appId: string, wanted: number, started: number): number | undefined {
+    if (started >= wanted) {
+      this.backoff.reset(appId);
+      return undefined;
+    }
+    const { failures, delayMs } = this.backoff.failed(appId);
+    this.logger.warn(
+      `${appId}: ${wanted - started} of ${wanted} starts failed (${failures} pass(es) in a row), ` +
+        `next pass in ${delayMs} ms`,
+    );
+    return delayMs;
   }
 
   /**
@@ -124,7 +168,7 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     await this.complete(appId, app.cancelRequested ? 'CANCELLED' : 'SUCCEEDED');
   }
 
-  private async completeIfDone(appId: string, required: number): Promise<void> {
+  private async completeIfDone(appId: string, required: number, retryMs: number): Promise<void> {
     const app = this.app(appId);
     const healthy = this.healthy(appId);
     // Done when the HEALTHY count is right and no start is still on its way. Failed instances do not hold it up:
@@ -134,7 +178,7 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     if (app.cancelRequested) outcome = 'CANCELLED';
     else if (healthy === required && starting === 0) outcome = 'SUCCEEDED';
     if (!outcome) {
-      this.retryAt.set(appId, Date.now() + RETRY_PASS_MS);
+      this.retryAt.set(appId, Date.now() + retryMs);
       return;
     }
     await this.complete(appId, outcome);
@@ -142,28 +186,33 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
 
   private async complete(appId: string, outcome: OperationOutcome): Promise<void> {
     this.retryAt.delete(appId);
+    this.backoff.reset(appId);
     const healthy = this.healthy(appId);
-    await this.jobs.execute(applicationDecider, applicationStream(appId), {
+    const recorded = await this.jobs.execute(applicationDecider, applicationStream(appId), {
       type: 'CompleteApplicationOperation',
       appId,
       outcome,
       healthyInstances: healthy,
       at: this.clock.now(),
     });
-    this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
+    // refused when a SCALE re-targeted the operation meanwhile: the next pass works to the new target
+    if (recorded) this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
   }
 
   private healthy(appId: string): number {
     return this.clusterView.view.instancesOf(appId).filter((i) => i.state === 'HEALTHY').length;
   }
 
+  /** Starts `count` instances, `parallelism` at a time; how many became HEALTHY. */
   private async startAll(appId: string, spec: ApplicationSpecJson, opSpec: ClusterOpSpecJson, count: number) {
     const slots = Array.from({ length: count }, (_, i) => i);
+    let started = 0;
     await this.jobs.withSession(appId, spec, (session) =>
-      inParallel(slots, opSpec.parallelism, () =>
-        this.jobs.startOne(appId, spec, opSpec, session).then(() => undefined),
-      ),
+      inParallel(slots, opSpec.parallelism, async () => {
+        if (await this.jobs.startOne(appId, spec, opSpec, session)) started += 1;
+      }),
     );
+    return started;
   }
 
   private summaries(appId: string) {

@@ -294,14 +294,16 @@ export class InstanceJobs {
     }
   }
   /** A command through the pipeline, then wait until the view shows it, so the next plan counts it. */
+  /** False when the decider refused the command (logged); true once the view shows what it recorded. */
   async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C) {
     if (this.fence.path() === null) throw new LeadershipLostError();
     const outcome = await this.pipeline.execute(decider, stream, command, { actor: this.hostname });
     if (!outcome.ok) {
       this.logger.warn(`${stream}: ${outcome.error.messages.join(', ')}`);
-      return;
+      return false;
     }
     const last = outcome.positions[outcome.positions.length - 1];
     if (last !== undefined) await this.clusterView.reached(last);
+    return true;
   }
 }

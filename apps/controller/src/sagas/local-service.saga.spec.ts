@@ -92,7 +92,16 @@ describe('local service saga with two in-process executors', () => {
 
   beforeEach(async () => {
     executors = new Executors();
-    ctl = await startTestController(NOW, undefined, executors, true, 60_000, MONITOR_MS);
+    ctl = await startTestController(
+      NOW,
+      undefined,
+      executors,
+      true,
+      60_000,
+      undefined,
+      undefined,
+      MONITOR_MS,
+    );
     for (const executor of executors.all)
       executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
   });

@@ -8,12 +8,12 @@ import {
   LocalServiceSpecJson,
   OperationOutcome,
   ACTIVE_INSTANCE_STATES,
-  isInMaintenanceWindow,
   localServiceDecider,
   localServiceStream,
   planLocalServiceInstances,
   toWire,
 } from '@drove/domain';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
@@ -66,6 +66,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     private readonly serviceJobs: LocalServiceInstanceJobs,
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
@@ -104,7 +105,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const op = service.operation;
     if (!op) {
       this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
-      if (isInMaintenanceWindow(this.clusterView.view.cluster, this.clock.now())) return;
+      if (this.maintenance.covers(this.clusterView.view.cluster, this.clock.now())) return;
       return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
     }
     const opSpec = op.opSpec ?? defaultOpSpec();

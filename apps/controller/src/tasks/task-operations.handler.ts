@@ -14,7 +14,8 @@ import {
   validateTaskSpec,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { parseFailure, refuseInMaintenance } from '../cqrs/operation-gates';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
+import { parseFailure } from '../cqrs/operation-gates';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { CommandValidationError } from '../http/drove-errors';
@@ -32,6 +33,7 @@ export class TaskOperationsHandler {
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
+    private readonly maintenance: MaintenanceWindow,
     private readonly registry: ExecutorRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
@@ -43,7 +45,7 @@ export class TaskOperationsHandler {
     if (!parsed.ok) throw parseFailure(parsed);
     const op = parsed.value;
     const now = this.clock.now();
-    await refuseInMaintenance(this.pipeline, now);
+    await this.maintenance.refuseOperations(now);
     if (op.type === 'CREATE') this.check(op.spec);
     const { taskId, command } = taskCommandOf(op, this.ids, fixedClock(now));
     const target = op.type === 'CREATE' ? (toWire(op.spec) as TaskSpecJson) : op;
@@ -58,7 +60,7 @@ export class TaskOperationsHandler {
   async validateSpec(body: unknown): Promise<void> {
     const parsed = parseTaskSpec(body);
     if (!parsed.ok) throw parseFailure(parsed);
-    await refuseInMaintenance(this.pipeline, this.clock.now());
+    await this.maintenance.refuseOperations(this.clock.now());
     this.check(parsed.value);
   }
 

@@ -1,4 +1,5 @@
 import { TaskAggregate, TaskEvent, taskDecider } from '@drove/domain';
+import { isFinishedTask } from '../retention/old-records';
 
 /**
  * Tasks as far as the log has been read, folded with the task decider's own evolve, keyed by the stream's
@@ -15,6 +16,14 @@ export class TaskViewProjection {
     if (next === undefined) return;
     if (next.deleted) this.tasksById.delete(taskRunId);
     else this.tasksById.set(taskRunId, next);
+  }
+
+  /** Drops the tasks given that are in a terminal state (retention). */
+  prune(taskRunIds: string[]): void {
+    for (const id of taskRunIds) {
+      const task = this.tasksById.get(id);
+      if (task !== undefined && isFinishedTask(task)) this.tasksById.delete(id);
+    }
   }
 
   task(sourceAppName: string, taskId: string): TaskAggregate | undefined {

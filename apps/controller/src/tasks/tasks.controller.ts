@@ -8,8 +8,14 @@ import { CLOCK } from '../event-store/event-store.tokens';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { TaskOperationsHandler } from './task-operations.handler';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEnvelope } from '../openapi/api-envelope';
+import { ApiTaskOperationBody, ApiTaskSpecBody } from '../openapi/request-bodies';
+import { TaskDeletedDto, TaskIdDto } from '../openapi/schemas/operation-results.dto';
+import { TaskInfoDto } from '../openapi/schemas/task-info.dto';
 
 /** Drove's task API (reference 1.4). Reads answer from the cluster view; writes go through the pipeline. */
+@ApiTags('tasks')
 @Controller('apis/v1/tasks')
 export class TasksController {
   constructor(
@@ -22,6 +28,8 @@ export class TasksController {
   @Post('operations')
   @Roles('RW')
   @HttpCode(200)
+  @ApiTaskOperationBody()
+  @ApiEnvelope(TaskIdDto)
   async operation(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -31,6 +39,8 @@ export class TasksController {
 
   @Post('validate/spec')
   @HttpCode(200)
+  @ApiTaskSpecBody()
+  @ApiEnvelope(null)
   async validate(@Body() body: unknown): Promise<ApiResponse<undefined>> {
     await this.handler.validateSpec(body);
     return success(undefined);
@@ -38,12 +48,14 @@ export class TasksController {
 
   /** Tasks in Drove's ACTIVE_STATES that an executor (or the saga) reported on. */
   @Get()
+  @ApiEnvelope([TaskInfoDto])
   list(): ApiResponse<TaskInfoJson[]> {
     const infos = this.clusterView.view.tasks.all().flatMap((t) => (t.info ? [t.info] : []));
     return success(infos.filter((info) => ACTIVE_TASK_STATES.includes(info.state)));
   }
 
   @Get(':sourceAppName/instances/:taskId')
+  @ApiEnvelope(TaskInfoDto)
   show(
     @Param('sourceAppName') sourceAppName: string,
     @Param('taskId') taskId: string,
@@ -54,6 +66,7 @@ export class TasksController {
 
   /** Route class READ as in Drove; a task that may still run keeps its record (the decider refuses). */
   @Delete(':sourceAppName/instances/:taskId')
+  @ApiEnvelope(TaskDeletedDto)
   async remove(
     @Param('sourceAppName') sourceAppName: string,
     @Param('taskId') taskId: string,

@@ -13,6 +13,8 @@ import { ClusterModule } from '../cluster/cluster.module';
 import { CqrsModule } from '../cqrs/cqrs.module';
 import { EndpointsModule } from '../endpoints/endpoints.module';
 import { EventsFeedModule } from '../events-feed/events-feed.module';
+import { EventStreamConfig } from '../event-stream/event-stream.config';
+import { EventStreamModule } from '../event-stream/event-stream.module';
 import { ExecutionModule } from '../executors/execution.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -20,6 +22,7 @@ import { HttpEdgeModule } from '../http/http-edge.module';
 import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
+import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
 import { TestFence } from './test-fence';
 
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
@@ -57,6 +60,8 @@ export async function startTestController(
   messenger: ExecutorMessenger = refusingMessenger,
   runSagas = true,
   monitorIntervalMs = 30_000,
+  eventStream: EventStreamConfig = new EventStreamConfig(),
+  startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
   localServiceMonitorMs = 5_000,
 ): Promise<TestController> {
   const clock = { at: startAt, now: () => clock.at };
@@ -72,9 +77,10 @@ export async function startTestController(
       LocalServicesModule,
       AppSupportModule,
       ClusterModule,
-      ExecutionModule.register(messenger, runSagas, monitorIntervalMs, localServiceMonitorMs),
+      ExecutionModule.register(messenger, runSagas, monitorIntervalMs, startBackoff, localServiceMonitorMs),
       EndpointsModule,
       EventsFeedModule,
+      EventStreamModule.register(eventStream),
       TasksModule,
       BlacklistingModule,
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),

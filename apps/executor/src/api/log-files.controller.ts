@@ -9,6 +9,8 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiLogFileDownload, ApiLogFileList, ApiLogFileRead } from '../openapi/executor-api-docs';
 import { LogFileAccessError, LogFileReader } from '../logs/log-file-reader';
 import { LOG_FILE_READER } from './api-tokens';
 import { ClusterSecretGuard } from './cluster-secret.guard';
@@ -21,6 +23,7 @@ interface DownloadReply {
 
 // Drove's LogFileStream: list, read by offset and length, download. Any access problem (a name that escapes
 // the instance's folder, a missing file) is 400 {"error": ...} as in Drove.
+@ApiTags('logs')
 @Controller('apis/v1/logs/filestream/:first/:second')
 @UseGuards(ClusterSecretGuard)
 @UseFilters(UnauthorizedFilter)
@@ -28,11 +31,13 @@ export class LogFilesController {
   constructor(@Inject(LOG_FILE_READER) private readonly reader: LogFileReader) {}
 
   @Get('list')
+  @ApiLogFileList()
   async list(@Param('first') first: string, @Param('second') second: string): Promise<{ files: string[] }> {
     return { files: await refused(() => this.reader.list(first, second)) };
   }
 
   @Get('read/:file')
+  @ApiLogFileRead()
   read(
     @Param('first') first: string,
     @Param('second') second: string,
@@ -44,6 +49,7 @@ export class LogFilesController {
   }
 
   @Get('download/:file')
+  @ApiLogFileDownload()
   async download(
     @Param('first') first: string,
     @Param('second') second: string,

@@ -9,12 +9,15 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { MessageResponse, messageResponse, parseExecutorMessage } from '@drove/domain';
+import { ApiExecutorMessage } from '../openapi/executor-api-docs';
 import { MESSAGE_HANDLER } from './api-tokens';
 import { ClusterSecretGuard } from './cluster-secret.guard';
 import { ExecutorMessageHandler } from './executor-message-handler';
 import { UnauthorizedFilter } from './unauthorized.filter';
 
+@ApiTags('messages')
 @Controller('apis/v1')
 @UseGuards(ClusterSecretGuard)
 @UseFilters(UnauthorizedFilter)
@@ -26,6 +29,7 @@ export class MessagesController {
   // Answered as soon as the work is registered (the controller's client gives up after 1 s).
   @Post('messages')
   @HttpCode(200)
+  @ApiExecutorMessage()
   receive(@Body() body: unknown): MessageResponse {
     const parsed = parseExecutorMessage(body);
     if (!parsed.ok) throw new BadRequestException(parsed.error.messages.join('; '));

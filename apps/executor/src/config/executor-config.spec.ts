@@ -13,6 +13,7 @@ describe('ExecutorConfig', () => {
     ['server:\n  port: 0\n', 'server.port'],
     ['docker:\n  pullPolicy: SOMETIMES\n', 'docker.pullPolicy'],
     ['resources:\n  exposedMemPercentage: 101\n', 'resources.exposedMemPercentage'],
+    ['resources:\n  syntheticHostCpus: [-1]\n', 'resources.syntheticHostCpus'],
     ['unknown: 1\n', 'unknown'],
   ])('refuses %j naming the field', (yaml, field) => {
     expect(() => parseConfig(ExecutorConfig, yaml, 'x.yml', {})).toThrow(ConfigError);

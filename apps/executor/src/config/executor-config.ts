@@ -67,6 +67,19 @@ export class ExecutorResourcesConfig {
   @IsNotEmpty()
   syntheticTopology?: string;
 
+  /**
+   * With syntheticTopology only: the host CPUs and NUMA memory nodes the synthetic ids stand for in containers'
+   * cpusets (synthetic id i -> list[i mod length]), since Docker refuses ids this machine does not have.
+   * Empty: the synthetic ids are used as they are.
+   */
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  syntheticHostCpus: number[] = [];
+
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  syntheticHostMemoryNodes: number[] = [];
+
   /** CPU ids kept for the OS, never given to containers. */
   @IsInt({ each: true })
   @Min(0, { each: true })

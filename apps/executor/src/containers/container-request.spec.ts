@@ -26,6 +26,16 @@ describe('containerRequest', () => {
     expect(request.cpusetCpus).toBe('0');
   });
 
+  it.each([
+    [{ cpus: [0, 1], memoryNodes: [0] }, '0,1', '0'],
+    [{ cpus: [], memoryNodes: [] }, '2,8,9', '0,1'],
+    [{ cpus: [5], memoryNodes: [3, 4] }, '5', '3,4'],
+  ])('puts synthetic ids onto host ones %j', (hostCpuset, cpus, mems) => {
+    const spec = appSpec({ resources: { cores: { 1: [9, 8], 0: [2] }, memoryInMB: { 0: 100, 1: 28 } } });
+    const request = containerRequest(spec, input, { ...DEFAULT_HOST_SETTINGS, hostCpuset });
+    expect([request.cpusetCpus, request.cpusetMems]).toEqual([cpus, mems]);
+  });
+
   it('maps args, user, volumes, UDP ports and ports left to the engine', () => {
     const spec = appSpec({
       args: ['sh', '-c', 'true'],

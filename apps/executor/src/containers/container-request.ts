@@ -18,6 +18,14 @@ export interface HostSettings {
   cacheFileCount: number;
   // Drove's defaultUserSpec: the user of containers whose spec names none.
   defaultUser?: UserSpec;
+  // A synthetic topology's CPU and memory node ids stand for these host ones in cpusets (id i -> list[i mod n]):
+  // Docker refuses ids the host lacks, so a small machine can still pin containers of a larger topology.
+  hostCpuset?: HostCpuset;
+}
+
+export interface HostCpuset {
+  cpus: number[];
+  memoryNodes: number[];
 }
 
 export const DEFAULT_HOST_SETTINGS: HostSettings = {
@@ -40,16 +48,17 @@ const PERMISSIONS: Record<DevicePermissions, string> = {
 };
 
 function numaNodes(spec: ContainerSpec): number[] {
-  return Object.keys(spec.resources.cores)
-    .map(Number)
-    .sort((a, b) => a - b);
+  return Object.keys(spec.resources.cores).map(Number);
 }
 
-export function cpusetCpus(spec: ContainerSpec): string {
-  return Object.values(spec.resources.cores)
-    .flat()
-    .sort((a, b) => a - b)
-    .join(',');
+function allocatedCpus(spec: ContainerSpec): number[] {
+  return Object.values(spec.resources.cores).flat();
+}
+
+/** Ids as a cpuset list, each through `onto` when given (duplicates the mapping makes are dropped). */
+export function cpusetOf(ids: number[], onto?: number[]): string {
+  const mapped = onto && onto.length > 0 ? ids.map((id) => onto[id % onto.length]) : ids;
+  return [...new Set(mapped)].sort((a, b) => a - b).join(',');
 }
 
 export function memoryBytes(spec: ContainerSpec): number {
@@ -129,8 +138,8 @@ export function containerRequest(
     env: input.env,
     cmd: spec.args.length > 0 ? spec.args : undefined,
     user: userOf(spec.user ?? host.defaultUser),
-    cpusetCpus: cpusetCpus(spec),
-    cpusetMems: host.numaPinning ? numaNodes(spec).join(',') : undefined,
+    cpusetCpus: cpusetOf(allocatedCpus(spec), host.hostCpuset?.cpus),
+    cpusetMems: host.numaPinning ? cpusetOf(numaNodes(spec), host.hostCpuset?.memoryNodes) : undefined,
     memoryBytes: memoryBytes(spec),
     ports: spec.ports.map((p) => ({
       containerPort: p.port,

@@ -105,8 +105,10 @@ export abstract class ContainerRun<S extends string> {
     }
   }
 
+  // Strictly increasing: the controller keeps only a report newer than the last, and the states after a failed
+  // start (START_FAILED, DEPROVISIONING, STOPPED) often fall in one millisecond.
   protected touch(): number {
-    this.info = { ...this.info, updated: this.ctx.now() };
+    this.info = { ...this.info, updated: Math.max(this.ctx.now(), (this.info.updated ?? 0) + 1) };
     return this.info.updated;
   }
 

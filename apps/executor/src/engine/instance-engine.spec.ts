@@ -81,11 +81,16 @@ describe('InstanceEngine on the hollow runtime', () => {
       images: droveTestImages(10),
       startFailures: { 'drove-test/http-server:latest': 'cpuset unavailable' },
     });
-    const { engine, reached } = hollowEngine(runtime);
+    // a frozen clock: every report must still be newer than the one before, or the controller drops it
+    const { engine, reached } = engineHarness(runtime, launcherSettings('unit'), hollowCheckers(runtime), {
+      now: () => 1000,
+    });
     const json = appInstanceJson();
     engine.startInstance(appDto(json), json);
     const failed = await reached(json.instanceId as string, 'START_FAILED');
     expect(failed.info.errorMessage).toContain('cpuset unavailable');
+    const stopped = await reached(json.instanceId as string, 'STOPPED');
+    expect(stopped.info.updated).toBeGreaterThan(failed.info.updated);
   });
 
   it('refuses a START whose cores are locked, a duplicate id and a stop in the wrong state', async () => {

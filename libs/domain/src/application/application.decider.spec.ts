@@ -222,6 +222,12 @@ describe('application decider', () => {
         .then(expected);
     });
 
+    it('refuses a scale success short of a target that a later SCALE raised', () => {
+      given(...HISTORY_FOR.SCALING_REQUESTED(), scalingRequested(3, at))
+        .when(complete('SUCCEEDED', 2))
+        .thenFails(`Scaling of app ${APP_ID} to 3 instances is not done: 2 healthy`, 'NOT_ALLOWED');
+    });
+
     it('stop with skipRespawn lowers the expected count, to MONITORING at 0', () => {
       const stopAll = ev('ApplicationInstancesStopRequested', {
         appId: APP_ID,

@@ -159,6 +159,13 @@ const decideCompletion = (
   const { appId, outcome, error, at } = c;
   if (op.type === 'DESTROY' && outcome === 'SUCCEEDED')
     return ok([applicationEvent('ApplicationDestroyed', { appId, at })]);
+  // A SCALE that arrived while this one ran re-targeted it: a success reported against the old target is stale,
+  // and accepting it would leave the app RUNNING short of its new count until the monitor's next round.
+  if (op.type === 'SCALE_INSTANCES' && outcome === 'SUCCEEDED' && c.healthyInstances !== op.requiredInstances)
+    return fail(
+      'NOT_ALLOWED',
+      `Scaling of app ${appId} to ${op.requiredInstances} instances is not done: ${c.healthyInstances} healthy`,
+    );
   let instances = s.instances;
   let state = restingState(c.healthyInstances);
   if (op.type === 'SCALE_INSTANCES') {

@@ -1,0 +1,1 @@
+export const EVENT_STREAM_CONFIG = Symbol('EventStreamConfig');

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, IdGenerator } from '@drove/domain';
+import { EventStore } from '@drove/events';
+import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { FENCE, Fence } from '../event-store/fence';
+import { FencedAppender } from '../event-store/fenced-appender';
+import { ControllerMetrics } from '../metrics/controller-metrics';
+import { ClusterViewService } from '../projections/cluster-view.service';
+import { RetentionOptions } from './retention.config';
+import { RetentionJob } from './retention-job';
+
+/** The leader's periodic pruning of old instance and task records from the views. Needs CqrsModule. */
+@Module({})
+export class RetentionModule {
+  static register(options: RetentionOptions = new RetentionOptions()): DynamicModule {
+    return {
+      module: RetentionModule,
+      providers: [
+        {
+          provide: RetentionJob,
+          useFactory: (
+            store: EventStore,
+            fence: Fence,
+            metrics: ControllerMetrics,
+            view: ClusterViewService,
+            clock: Clock,
+            ids: IdGenerator,
+          ) => new RetentionJob(new FencedAppender(store, fence, metrics), fence, view, clock, ids, options),
+          inject: [EVENT_STORE, FENCE, ControllerMetrics, ClusterViewService, CLOCK, ID_GENERATOR],
+        },
+      ],
+      exports: [RetentionJob],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './drove-client';
+export type { components, operations, paths } from './generated/controller-api';
