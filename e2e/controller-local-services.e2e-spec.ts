@@ -41,17 +41,8 @@ async function api(path: string, body?: unknown): Promise<{ status: string; data
   return (await res.json()) as { status: string; data: unknown };
 }
 
-/** The sample app as a local service: no exposure, a LOCAL placement policy. */
-function serviceSpec(): Record<string, unknown> {
-  const app = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-app.json'), 'utf8'));
-  const { exposureSpec: _exposure, ...spec } = app;
-  return {
-    ...spec,
-    name: 'sample-service',
-    type: 'LOCAL_SERVICE',
-    placementPolicy: { type: 'LOCAL', hostLevel: false },
-  };
-}
+const serviceSpec = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-local-service.json'), 'utf8'));
 
 describe('a local service on a controller and executor processes, real ZooKeeper and dockerd', () => {
   const runtime = new DockerContainerRuntime();
