@@ -74,11 +74,15 @@ export class SiblingInstancesController {
       .map((app) => app.appId as string);
   }
 
-  /** Drove only asks that the instance exists; a stopped or lost instance's token is refused here too. */
+  /**
+   * Drove only asks that the app instance exists; a stopped or lost instance's token is refused here too, and so
+   * is a local-service instance's (its owner may share an app's id).
+   */
   private isAlive({ appId, instanceId, executorId }: InstanceTokenClaims): boolean {
     const instance = this.clusterView.view.instance(instanceId);
     return (
-      instance?.ownerId === appId &&
+      instance?.kind === 'APPLICATION' &&
+      instance.ownerId === appId &&
       instance.executorId === executorId &&
       ACTIVE_INSTANCE_STATES.includes(stateOf(instance))
     );

@@ -1,5 +1,9 @@
-import { StartInstanceMessage } from '@drove/domain';
-import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { StartInstanceMessage, StartLocalServiceInstanceMessage } from '@drove/domain';
+import {
+  localServiceSpecJson,
+  minimalApplicationSpecJson,
+  opSpecJson,
+} from '@drove/domain/testing/spec-fixtures';
 import { defaultAuthSettings } from '../auth/auth-settings';
 import { InstanceTokens } from '../auth/instance-token';
 import { UserConfig } from '../config/controller-config';
@@ -133,6 +137,34 @@ describe('GET /apis/v1/internal/instances (sibling discovery with instance token
         message: INVALID_INSTANCE_TOKEN,
       });
     }
+  });
+
+  it("refuses a local-service instance's token, even when the service shares an app's id", async () => {
+    const { devices: _devices, ...service } = { ...localServiceSpecJson(), name: 'web', version: '1' };
+    const operate = (body: object) => ctl.post('/apis/v1/localservices/operations', body);
+    expect((await operate({ type: 'CREATE', spec: service, instancesPerHost: 1 })).code).toBe(200);
+    expect((await operate({ type: 'ACTIVATE', serviceId: 'web-1' })).code).toBe(200);
+    const serviceStart = () =>
+      executor.received.find(
+        (m): m is StartLocalServiceInstanceMessage => m.type === 'START_LOCAL_SERVICE_INSTANCE',
+      );
+    await waitUntil('the service instance started', () => serviceStart() !== undefined, 10_000);
+    const start = serviceStart() as StartLocalServiceInstanceMessage;
+    const token = start.spec.instanceAuthToken as string;
+    expect(new InstanceTokens(SECRET).verify(token)).toEqual({
+      appId: 'web-1',
+      instanceId: start.spec.instanceId,
+      executorId: 'exec-1-id',
+    });
+    await waitUntil(
+      'the service instance HEALTHY',
+      async () =>
+        ((await ctl.get('/apis/v1/localservices/web-1/instances')).body.data as Sibling[]).some(
+          (i) => i.state === 'HEALTHY',
+        ),
+      10_000,
+    );
+    expect((await siblings(token)).body).toEqual({ status: 'FAILED', message: INVALID_INSTANCE_TOKEN });
   });
 
   it('refuses (403 in no-auth mode) a tampered, foreign or missing token, and opens no other route to a token', async () => {

@@ -8,6 +8,8 @@ import {
   newLocalServiceInstanceId,
   requestHeader,
 } from '@drove/domain';
+import { INSTANCE_TOKENS } from '../auth/auth-settings';
+import { InstanceTokens } from '../auth/instance-token';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { hostLevelOf } from '../local-services/host-level';
@@ -24,6 +26,7 @@ export class LocalServiceInstanceJobs {
     private readonly registry: ExecutorRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(INSTANCE_TOKENS) private readonly tokens: InstanceTokens,
   ) {}
 
   /** Place on `executorId`, record, START_LOCAL_SERVICE_INSTANCE, wait for HEALTHY; 3 tries with fresh `SI-` ids. */
@@ -53,12 +56,24 @@ export class LocalServiceInstanceJobs {
               { instanceId, resources: spec.resources },
               LOCAL_SERVICE_EXECUTOR_STATES,
             ),
-          message: (address, placement) => ({
-            type: 'START_LOCAL_SERVICE_INSTANCE',
-            header: requestHeader('CONTROLLER', this.ids, this.clock),
-            address,
-            spec: localServiceInstanceSpec(serviceId, spec, { ...placement, hostLevelInstance }),
-          }),
+          message: (address, placement) => {
+            // as Drove does: the service id in the token's app claim; sibling discovery serves app instances only
+            const instanceAuthToken = this.tokens.issue({
+              appId: serviceId,
+              instanceId: placement.instanceId,
+              executorId: address.executorId,
+            });
+            return {
+              type: 'START_LOCAL_SERVICE_INSTANCE',
+              header: requestHeader('CONTROLLER', this.ids, this.clock),
+              address,
+              spec: localServiceInstanceSpec(serviceId, spec, {
+                ...placement,
+                instanceAuthToken,
+                hostLevelInstance,
+              }),
+            };
+          },
         },
         opSpec,
         session,
