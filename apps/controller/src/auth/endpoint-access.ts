@@ -67,6 +67,8 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
 
   'POST /apis/v1/messages': 'NODE',
   'GET /apis/v1/internal/cluster/resources/reserved': 'NODE',
+  'GET /apis/v1/internal/cluster/executors/:executorId/instances/last': 'NODE',
+  'GET /apis/v1/internal/cluster/executors/:executorId/instances/current': 'NODE',
 
   'GET /apis/v1/internal/instances': 'APPI',
 };

@@ -478,6 +478,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apis/v1/internal/cluster/executors/{executorId}/instances/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnownInstances_last"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apis/v1/internal/cluster/executors/{executorId}/instances/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnownInstances_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/apis/v1/messages": {
         parameters: {
             query?: never;
@@ -1540,6 +1572,14 @@ export interface components {
             };
             /** @enum {string} */
             executorState: "UNREADY" | "ACTIVE" | "BLACKLIST_REQUESTED" | "BLACKLISTED" | "REMOVED";
+        };
+        KnownInstancesDataDto: {
+            appInstanceIds: string[];
+            staleAppInstanceIds: string[];
+            taskInstanceIds: string[];
+            staleTaskInstanceIds: string[];
+            localServiceInstanceIds: string[];
+            staleLocalServiceInstanceIds: string[];
         };
         MessageHeaderDto: {
             id: string;
@@ -3495,6 +3535,108 @@ export interface operations {
                         /** @enum {string} */
                         status: "SUCCESS" | "FAILED";
                         data?: components["schemas"]["ExecutorNodeDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnownInstances_last: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["KnownInstancesDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnownInstances_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["KnownInstancesDataDto"];
                         message: string;
                     };
                 };
