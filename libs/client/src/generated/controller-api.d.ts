@@ -187,6 +187,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apis/v1/applications/placementpolicy/rule/dryrun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementRuleDryRun_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/apis/v1/localservices/validate/spec": {
         parameters: {
             query?: never;
@@ -1174,6 +1190,54 @@ export interface components {
         SpecValidDto: {
             valid: boolean;
         };
+        RuleEvalResponseDto: {
+            /** @enum {string} */
+            status: "SUCCESS" | "FAILURE";
+            result?: boolean;
+            error?: string;
+        };
+        RuleDryRunResultDto: {
+            /** @description The compile error text when the rule does not compile. */
+            checkResult: components["schemas"]["RuleCheckResponseDto"] | string;
+            status: boolean;
+            evalResult: components["schemas"]["RuleEvalResponseDto"];
+        };
+        RuleCheckResponseDto: {
+            /** @enum {string} */
+            status: "SUCCESS" | "FAILURE";
+            error?: string;
+        };
+        RuleBasedPlacementPolicyDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RULE_BASED";
+            rule: string;
+            /** @enum {string} */
+            ruleType: "HOPE" | "MVEL";
+        };
+        SchedulingInfoDto: {
+            executorNodeId?: string;
+            /** @description The candidate executor's metadata. */
+            allocatedExecutorNodeMetadata?: {
+                [key: string]: string;
+            };
+            /** @description executorId -> metadata, for the executors already holding instances of the app. */
+            allExecutorMetadata?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /** @description The spec's `env`. */
+            applicationEnvironment?: {
+                [key: string]: string;
+            };
+        };
+        DryRunRuleInfoDto: {
+            ruleBasedPlacementPolicy: components["schemas"]["RuleBasedPlacementPolicyDto"];
+            schedulingInfo: components["schemas"]["SchedulingInfoDto"];
+        };
         LocalServiceSpecDto: {
             configs?: (components["schemas"]["InlineConfigSpecDto"] | components["schemas"]["ExecutorLocalFileConfigSpecDto"] | components["schemas"]["ControllerHttpFetchConfigSpecDto"] | components["schemas"]["ExecutorHttpFetchConfigSpecDto"])[];
             logging?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
@@ -1988,16 +2052,6 @@ export interface components {
              */
             type: "NO_TAG";
         };
-        RuleBasedPlacementPolicyDto: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "RULE_BASED";
-            rule: string;
-            /** @enum {string} */
-            ruleType: "HOPE" | "MVEL";
-        };
         CompositePlacementPolicyDto: {
             policies: (components["schemas"]["AnyPlacementPolicyDto"] | components["schemas"]["OnePerHostPlacementPolicyDto"] | components["schemas"]["MaxNPerHostPlacementPolicyDto"] | components["schemas"]["MatchTagPlacementPolicyDto"] | components["schemas"]["NoTagPlacementPolicyDto"] | components["schemas"]["RuleBasedPlacementPolicyDto"] | components["schemas"]["CompositePlacementPolicyDto"] | components["schemas"]["LocalPlacementPolicyDto"])[];
             /**
@@ -2617,6 +2671,59 @@ export interface operations {
                         /** @enum {string} */
                         status: "SUCCESS" | "FAILED";
                         data?: components["schemas"]["SpecValidDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementRuleDryRun_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRuleInfoDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["RuleDryRunResultDto"];
                         message: string;
                     };
                 };
