@@ -1,6 +1,8 @@
 import { ExecutorAddressJson, ExecutorMessage, executorDecider, executorStream } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { CommandPipeline } from '../cqrs/command-pipeline';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { ApplicationMonitor } from '../sagas/application-monitor';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { startTestController, TestController } from '../testing/test-controller';
@@ -37,7 +39,7 @@ interface Instance {
   state: string;
 }
 
-describe('executor blacklisting with two in-process executors', () => {
+describe('instances moved off an executor (blacklisted or lost) with two in-process executors', () => {
   let ctl: TestController;
   let executors: Executors;
 
@@ -139,6 +141,29 @@ describe('executor blacklisting with two in-process executors', () => {
       'ExecutorStateChanged',
       'ExecutorUnblacklisted',
     ]);
+  });
+
+  it('replaces the instances of an executor that vanishes on the other one', async () => {
+    const before = (await healthy()).map((i) => i.instanceId);
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', NOW);
+    const lost = async () =>
+      ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances/old`)).body.data as Instance[]).filter(
+        (i) => i.state === 'LOST',
+      );
+    await waitUntil('both instances LOST', async () => (await lost()).length === 2, 10_000);
+    // the monitor's round (every 30 s in this harness) finds 0 of 2 healthy and RECOVERs
+    await ctl.app.get(ApplicationMonitor).check();
+    await waitUntil(
+      'two new instances HEALTHY on exec-2',
+      async () => {
+        const now = await healthy();
+        return (
+          now.length === 2 && now.every((i) => i.executorId === 'exec-2-id' && !before.includes(i.instanceId))
+        );
+      },
+      15_000,
+    );
+    expect((await lost()).map((i) => i.instanceId).sort()).toEqual([...before].sort());
   });
 
   it('a new leader finishes a move its predecessor recorded, once maintenance is over', async () => {
