@@ -32,7 +32,11 @@ describe('AuthModeAnnouncer', () => {
 
   it('names users and roles but never their passwords, and spots hashes under encoding PLAIN', () => {
     const out = announced((s) => {
-      Object.assign(s.userAuth, { enabled: true, users: [user('alice', 'pw-1'), user('bob', '$2y$10$xyz')] });
+      Object.assign(s.userAuth, {
+        enabled: true,
+        encoding: 'PLAIN',
+        users: [user('alice', 'pw-1'), user('bob', '$2y$10$xyz')],
+      });
       s.clusterAuth.secrets.forEach((secret, i) => (secret.secret = `own-secret-${i}`));
     });
     expect(out).toContain('LOG basic auth on, passwords PLAIN: alice (EXTERNAL_ROOT), bob (EXTERNAL_ROOT)');
