@@ -1,12 +1,10 @@
-import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/docker-container-runtime';
-import { startController } from './support/controllers';
 import { startExecutor } from './support/executors';
 import { repoRoot, stopApp, waitFor } from './support/processes';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
+import { withControllerAndExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-exec-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -38,19 +36,11 @@ const instances = async (): Promise<InstanceView[]> =>
 
 describe('a controller and an executor process on the real ZooKeeper and dockerd', () => {
   const runtime = new DockerContainerRuntime();
-  let controller: ChildProcess;
-  let executor: ChildProcess;
-
-  beforeAll(async () => {
-    controller = startController(CONTROLLER, namespace);
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitForActiveExecutor(CONTROLLER);
-  });
-
-  afterAll(async () => {
-    await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRun(namespace, run);
-  });
+  const processes = withControllerAndExecutor(
+    { controller: CONTROLLER, executor: EXECUTOR, hostPorts: HOST_PORTS },
+    namespace,
+    run,
+  );
 
   it('runs an app instance to HEALTHY, keeps it across a killed executor, and stops it on scale-down', async () => {
     const spec = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-app.json'), 'utf8'));
@@ -63,8 +53,8 @@ describe('a controller and an executor process on the real ZooKeeper and dockerd
     expect((await fetch(`http://127.0.0.1:${hostPort}/files/drove.txt`)).status).toBe(200);
     const [container] = await runtime.list({ labels: { 'drove-ts.run': run }, all: true });
 
-    await stopApp(executor, 'SIGKILL');
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
+    await stopApp(processes.executor, 'SIGKILL');
+    processes.executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
     await waitFor('the restarted executor to report the instance again', async () => {
       const [again] = await instances();
       return again && again.state === 'HEALTHY' && again.updated > (healthy?.updated ?? 0)

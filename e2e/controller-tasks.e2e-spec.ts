@@ -1,9 +1,6 @@
-import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { startController } from './support/controllers';
-import { startExecutor } from './support/executors';
-import { stopApp, waitFor } from './support/processes';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
+import { waitFor } from './support/processes';
+import { withControllerAndExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-tasks-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -40,19 +37,11 @@ const taskSpec = (taskId: string, exitCode: number, iterations = 2) => ({
 });
 
 describe('tasks on a controller and an executor process, real ZooKeeper and dockerd', () => {
-  let controller: ChildProcess;
-  let executor: ChildProcess;
-
-  beforeAll(async () => {
-    controller = startController(CONTROLLER, namespace);
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitForActiveExecutor(CONTROLLER);
-  });
-
-  afterAll(async () => {
-    await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRun(namespace, run);
-  });
+  withControllerAndExecutor(
+    { controller: CONTROLLER, executor: EXECUTOR, hostPorts: HOST_PORTS },
+    namespace,
+    run,
+  );
 
   const show = async (taskId: string) =>
     (await api(`tasks/e2e-batch/instances/${taskId}`)).data as TaskInfo | undefined;

@@ -1,11 +1,8 @@
-import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startController } from './support/controllers';
-import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor } from './support/processes';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
+import { repoRoot, waitFor } from './support/processes';
+import { withControllerAndExecutor } from './support/cluster';
 import { missingFields } from './support/required-fields';
 
 /**
@@ -74,22 +71,14 @@ const operationDone = (appId: string) =>
   });
 
 describe('the drove CLI commands against a controller and an executor process', () => {
-  let controller: ChildProcess;
-  let executor: ChildProcess;
   let appId = '';
   let executorId = '';
   let firstInstance = '';
-
-  beforeAll(async () => {
-    controller = startController(CONTROLLER, namespace);
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitForActiveExecutor(CONTROLLER);
-  }, 90_000);
-
-  afterAll(async () => {
-    await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRun(namespace, run);
-  });
+  withControllerAndExecutor(
+    { controller: CONTROLLER, executor: EXECUTOR, hostPorts: HOST_PORTS },
+    namespace,
+    run,
+  );
 
   it('the field check itself reports what is absent', async () => {
     expect(missingFields((await get('/apis/v1/cluster')).body, ['data.noSuchField'])).toEqual([

@@ -1,11 +1,9 @@
-import { ChildProcess, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startController } from './support/controllers';
-import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor } from './support/processes';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
+import { repoRoot, waitFor } from './support/processes';
+import { withControllerAndExecutor } from './support/cluster';
 
 const namespace = `drove-e2e-tokens-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -55,19 +53,11 @@ function tokenInside(instanceId: string): string {
 }
 
 describe('app instance tokens on a controller and an executor process, real ZooKeeper and dockerd', () => {
-  let controller: ChildProcess;
-  let executor: ChildProcess;
-
-  beforeAll(async () => {
-    controller = startController(CONTROLLER, namespace);
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitForActiveExecutor(CONTROLLER);
-  });
-
-  afterAll(async () => {
-    await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRun(namespace, run);
-  });
+  withControllerAndExecutor(
+    { controller: CONTROLLER, executor: EXECUTOR, hostPorts: HOST_PORTS },
+    namespace,
+    run,
+  );
 
   it("gives each container its token; the token lists the app's instances until its instance stops", async () => {
     const spec = JSON.parse(readFileSync(join(repoRoot, 'deploy', 'specs', 'sample-app.json'), 'utf8'));

@@ -1,12 +1,9 @@
-import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDroveClient, DroveSchemas } from '@drove/client';
-import { removeRun, waitForActiveExecutor } from './support/cluster';
-import { startController } from './support/controllers';
-import { startExecutor } from './support/executors';
-import { repoRoot, stopApp, waitFor } from './support/processes';
+import { withControllerAndExecutor } from './support/cluster';
+import { repoRoot, waitFor } from './support/processes';
 
 // The proof that a client generated from the committed document works: every call below is typed from
 // apps/controller/openapi.json (a wrong path, parameter or body does not compile).
@@ -58,19 +55,11 @@ async function healthyInstances(count: number): Promise<DroveSchemas['InstanceIn
 }
 
 describe('the generated client (libs/client) against a controller and an executor process', () => {
-  let controller: ChildProcess;
-  let executor: ChildProcess;
-
-  beforeAll(async () => {
-    controller = startController(CONTROLLER, namespace);
-    executor = startExecutor(EXECUTOR, namespace, run, HOST_PORTS);
-    await waitForActiveExecutor(CONTROLLER);
-  });
-
-  afterAll(async () => {
-    await Promise.all([stopApp(executor), stopApp(controller)]);
-    await removeRun(namespace, run);
-  });
+  withControllerAndExecutor(
+    { controller: CONTROLLER, executor: EXECUTOR, hostPorts: HOST_PORTS },
+    namespace,
+    run,
+  );
 
   it.each([
     ['controller', CONTROLLER],

@@ -1,8 +1,10 @@
 import { connectZooKeeper, removeTree } from '../../apps/controller/src/zookeeper/zookeeper-calls';
 import { DockerContainerRuntime } from '../../apps/executor/src/runtime/docker/docker-container-runtime';
 import { removeRunContainers } from '../../apps/executor/src/testing/run-containers.fixture';
-import { localClient, ping } from './controllers';
-import { waitFor, zkConnect } from './processes';
+import { ChildProcess } from 'node:child_process';
+import { localClient, ping, startController } from './controllers';
+import { startExecutor } from './executors';
+import { stopApp, waitFor, zkConnect } from './processes';
 
 /** Removes a test's ZooKeeper namespace (`/<namespace>` and everything under it). */
 export async function removeNamespace(namespace: string): Promise<void> {
@@ -28,4 +30,32 @@ export async function waitForActiveExecutor(port: number): Promise<void> {
 export async function removeRun(namespace: string, run: string): Promise<void> {
   await removeRunContainers(new DockerContainerRuntime(), run);
   await removeNamespace(namespace);
+}
+
+/** The processes of a test file with one controller and one executor; a test may replace `executor` (restarts). */
+export interface ControllerAndExecutor {
+  controller: ChildProcess;
+  executor: ChildProcess;
+}
+
+/**
+ * Registers the test file's beforeAll (start a controller and an executor, wait until the executor is ACTIVE) and
+ * afterAll (stop both, remove the run's containers and namespace). Call it inside the `describe`.
+ */
+export function withControllerAndExecutor(
+  ports: { controller: number; executor: number; hostPorts: { from: number; to: number } },
+  namespace: string,
+  run: string,
+): ControllerAndExecutor {
+  const processes = {} as ControllerAndExecutor;
+  beforeAll(async () => {
+    processes.controller = startController(ports.controller, namespace);
+    processes.executor = startExecutor(ports.executor, namespace, run, ports.hostPorts);
+    await waitForActiveExecutor(ports.controller);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([stopApp(processes.executor), stopApp(processes.controller)]);
+    await removeRun(namespace, run);
+  });
+  return processes;
 }

@@ -4,6 +4,7 @@ import { ApplicationOperationsController } from './application-operations.contro
 import { ApplicationOperationsHandler } from './application-operations.handler';
 import { ApplicationQueriesController } from './application-queries.controller';
 import { ApplicationSpecValidationController } from './application-spec-validation.controller';
+import { PlacementRuleDryRunController } from './placement-rule-dry-run.controller';
 
 /** Applications: operations -> pipeline -> fenced log; queries -> cluster view. Needs CqrsModule. */
 @Module({
@@ -12,6 +13,7 @@ import { ApplicationSpecValidationController } from './application-spec-validati
     ApplicationOperationsController,
     ApplicationQueriesController,
     ApplicationSpecValidationController,
+    PlacementRuleDryRunController,
   ],
 })
 export class ApplicationsModule {}

@@ -30,6 +30,7 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /apis/v1/applications/:appId/instances/old': 'READ',
   'GET /apis/v1/applications/:appId/instances/:instanceId': 'READ',
   'POST /apis/v1/applications/validate/spec': 'READ',
+  'POST /apis/v1/applications/placementpolicy/rule/dryrun': 'READ',
   'GET /apis/v1/cluster': 'READ',
   'GET /apis/v1/cluster/dashboard': 'READ',
   'GET /apis/v1/cluster/executors': 'READ',
@@ -67,6 +68,8 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
 
   'POST /apis/v1/messages': 'NODE',
   'GET /apis/v1/internal/cluster/resources/reserved': 'NODE',
+  'GET /apis/v1/internal/cluster/executors/:executorId/instances/last': 'NODE',
+  'GET /apis/v1/internal/cluster/executors/:executorId/instances/current': 'NODE',
 
   'GET /apis/v1/internal/instances': 'APPI',
 };

@@ -27,10 +27,10 @@ const feedOf = (...times: number[]): DroveEventFeed => {
   return feed;
 };
 
-/** Polls as a client does, passing back lastSyncTime, until a page comes back empty. */
-const pollAll = (feed: DroveEventFeed, size: number): { ids: string[]; pages: number } => {
+/** Polls as a client does from a cursor before every event, passing back lastSyncTime, until a page is empty. */
+const pollAll = (feed: DroveEventFeed, size: number, from = 1): { ids: string[]; pages: number } => {
   const ids: string[] = [];
-  let lastSyncTime = 0;
+  let lastSyncTime = from;
   let pages = 0;
   for (;;) {
     const page = feed.latest(lastSyncTime, size);
@@ -46,9 +46,9 @@ describe('DroveEventFeed', () => {
     position = 0;
   });
 
-  it('pages the oldest events first, newest first within a page, resuming after the last returned', () => {
+  it('after a cursor, pages the oldest events first, newest first within a page, resuming after the last returned', () => {
     const feed = feedOf(10, 20, 30, 40, 50);
-    expect(feed.latest(0, 2)).toEqual({
+    expect(feed.latest(5, 2)).toEqual({
       events: [
         { type: 'MAINTENANCE_MODE_SET', id: 'e-2', time: 20, metadata: { HOSTNAME: 'ctl' } },
         { type: 'MAINTENANCE_MODE_SET', id: 'e-1', time: 10, metadata: { HOSTNAME: 'ctl' } },
@@ -60,10 +60,23 @@ describe('DroveEventFeed', () => {
     expect(feed.latest(0, 0)).toEqual({ events: [], lastSyncTime: 0 });
   });
 
+  it("without a cursor (lastSyncTime 0, the drove CLI's first call) answers the newest events", () => {
+    const feed = feedOf(10, 20, 30, 40, 50);
+    expect(feed.latest(0, 2)).toEqual({
+      events: [
+        { type: 'MAINTENANCE_MODE_SET', id: 'e-5', time: 50, metadata: { HOSTNAME: 'ctl' } },
+        { type: 'MAINTENANCE_MODE_SET', id: 'e-4', time: 40, metadata: { HOSTNAME: 'ctl' } },
+      ],
+      lastSyncTime: 50,
+    });
+    expect(feed.latest(0, 10).events.map((e) => e.id)).toEqual(['e-5', 'e-4', 'e-3', 'e-2', 'e-1']);
+    expect(new DroveEventFeed().latest(0, 10)).toEqual({ events: [], lastSyncTime: 0 });
+  });
+
   it.each([
-    ['no shared times', [1, 2, 3, 4, 5, 6, 7], 3],
-    ['a page boundary inside one millisecond', [1, 2, 2, 2, 3, 4], 2],
-    ['a millisecond holding more than a page', [1, 5, 5, 5, 5, 5, 6], 2],
+    ['no shared times', [2, 3, 4, 5, 6, 7, 8], 3],
+    ['a page boundary inside one millisecond', [2, 3, 3, 3, 4, 5], 2],
+    ['a millisecond holding more than a page', [2, 5, 5, 5, 5, 5, 6], 2],
     ['every event in one millisecond', [9, 9, 9, 9], 1],
   ])('a client polling page by page gets every event once, in log order (%s)', (_name, times, size) => {
     const { ids } = pollAll(feedOf(...times), size);

@@ -64,7 +64,13 @@ export class DroveEventFeed {
     if (mapped.length > 0) for (const listener of this.listeners) listener();
   }
 
+  /**
+   * A client with a cursor (`lastSyncTime` > 0) gets the OLDEST `size` events after it, so paging never skips.
+   * One without (0: the drove CLI's first call, then it moves to its own clock) gets the NEWEST `size`, as from
+   * Drove: the history before them is not something it was following.
+   */
   latest(lastSyncTime: number, size: number): DroveEventsList {
+    if (lastSyncTime === 0) return this.newest(size);
     const start = this.firstAfter(lastSyncTime);
     let end = Math.min(start + size, this.events.length);
     const timeAt = (i: number): number => this.events[i].event.time;
@@ -79,6 +85,14 @@ export class DroveEventFeed {
     return {
       events: page.reverse(),
       lastSyncTime: end > start ? timeAt(end - 1) : lastSyncTime,
+    };
+  }
+
+  private newest(size: number): DroveEventsList {
+    const page = this.events.slice(Math.max(0, this.events.length - size)).map((entry) => entry.event);
+    return {
+      events: page.reverse(),
+      lastSyncTime: page.length > 0 ? page[0].time : 0,
     };
   }
 

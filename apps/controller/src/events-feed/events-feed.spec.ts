@@ -49,14 +49,19 @@ describe('GET /apis/v1/cluster/events*', () => {
     });
   });
 
-  it('pages oldest first: polling with size 1 walks the whole log without skipping', async () => {
-    const first = (await ctl.get('/apis/v1/cluster/events/latest?size=1')).body.data;
+  it('pages oldest first after a cursor: polling with size 1 walks the whole log without skipping', async () => {
+    const first = (await ctl.get(`/apis/v1/cluster/events/latest?size=1&lastSyncTime=${NOW - 1}`)).body.data;
     expect(first).toEqual({
       events: [expect.objectContaining({ type: 'APP_STATE_CHANGE' })],
       lastSyncTime: NOW,
     });
     const second = (await ctl.get(`/apis/v1/cluster/events/latest?size=1&lastSyncTime=${NOW}`)).body.data;
     expect(second).toMatchObject({ events: [{ type: 'MAINTENANCE_MODE_SET' }], lastSyncTime: NOW + 1000 });
+  });
+
+  it('without lastSyncTime, as the drove CLI first asks, answers the newest events', async () => {
+    const newest = (await ctl.get('/apis/v1/cluster/events?size=1')).body.data;
+    expect(newest).toEqual([expect.objectContaining({ type: 'MAINTENANCE_MODE_REMOVED', time: NOW + 2000 })]);
   });
 
   it('summary counts per type after lastSyncTime; the deprecated route is the bare list', async () => {

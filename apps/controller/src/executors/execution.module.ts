@@ -13,6 +13,7 @@ import { TaskReports } from '../tasks/task-reports';
 import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
+import { KnownInstancesController } from './known-instances.controller';
 
 /**
  * Executors (registry, log, API), their messages both ways, the operation sagas (apps, tasks, local services)
@@ -49,7 +50,7 @@ export class ExecutionModule {
         LocalServiceSaga,
         TaskReports,
       ],
-      controllers: [ExecutorsController, MessagesController],
+      controllers: [ExecutorsController, KnownInstancesController, MessagesController],
       exports: [ExecutorRegistry, ExecutorReportsHandler, EXECUTOR_MESSENGER, RUN_SAGAS],
     };
   }

@@ -129,6 +129,11 @@ export class ExecutorRegistry {
     return [...this.removed.values()].map((entry) => entry.data);
   }
 
+  /** The node data an executor had when it vanished, while it has not come back. */
+  lastRemoved(executorId: string): ExecutorNodeDataJson | undefined {
+    return this.removed.get(executorId)?.data;
+  }
+
   private emit(change: ExecutorChange): void {
     for (const listener of this.listeners) listener(change);
   }

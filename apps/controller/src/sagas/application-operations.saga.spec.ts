@@ -1,3 +1,4 @@
+import { applicationStream } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ClusterViewService } from '../projections/cluster-view.service';
@@ -142,6 +143,27 @@ describe('application operations saga with an in-process executor', () => {
     expect(lost.every((i) => i.state === 'LOST')).toBe(true);
     expect(new Set(lost.map((i) => i.instanceId)).size).toBe(lost.length);
     expect((await summary()).state).toBe('SCALING_REQUESTED');
+  });
+
+  it('a cancelled scale completes as CANCELLED, keeping the instances it reached', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1 });
+    await settlesAt('RUNNING', 1);
+    executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
+    await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 3 });
+    await waitUntil('a START refused', async () => (await instances('/old')).length >= 1, 10_000);
+    expect((await summary()).state).toBe('SCALING_REQUESTED');
+    const cancel = `${OPERATIONS}/${APP_ID}/cancel`;
+    expect(await ctl.post(cancel)).toEqual({ code: 200, body: { status: 'SUCCESS', message: 'success' } });
+    await settlesAt('RUNNING', 1);
+    expect((await summary()).requiredInstances).toBe(1);
+    expect(await ctl.post(cancel)).toEqual({
+      code: 400,
+      body: { status: 'FAILED', message: 'Current operation could not be cancelled' },
+    });
+    const completed = (await ctl.store.readStream(applicationStream(APP_ID))).filter(
+      (e) => e.type === 'ApplicationOperationCompleted',
+    );
+    expect(completed.at(-1)?.data).toMatchObject({ operation: 'SCALE_INSTANCES', outcome: 'CANCELLED' });
   });
 
   it('a new leader resumes an operation in flight from the log instead of starting the instance again', async () => {

@@ -17,6 +17,7 @@ import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
@@ -34,7 +35,8 @@ export const TASK_LOST_AFTER_MS = 60_000;
  *   that cannot be placed or whose START_TASK is refused is recorded LOST with the reason;
  * - a KILL recorded while the task runs: STOP_TASK to its executor (again after a leader change: the executor
  *   refuses a stop for a task no longer running).
- * - a task not finished whose executor has been gone for TASK_LOST_AFTER_MS: recorded LOST (`Instance lost`).
+ * - a task not finished whose executor has been gone for TASK_LOST_AFTER_MS: recorded LOST (`Instance lost`),
+ *   not inside the maintenance window.
  * Everything else is the executor's reports, recorded by ExecutorReportsHandler.
  */
 @Injectable()
@@ -49,6 +51,7 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly pipeline: CommandPipeline,
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
+    private readonly maintenance: MaintenanceWindow,
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -67,9 +70,11 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
 
   tick(): void {
     if (this.fence.path() === null) return;
-    for (const task of this.clusterView.view.tasks.all()) {
+    const view = this.clusterView.view;
+    const outagesPaused = this.maintenance.covers(view.cluster, this.clock.now());
+    for (const task of view.tasks.all()) {
       const id = task.taskRunId as string;
-      const work = this.workFor(task);
+      const work = this.workFor(task, outagesPaused);
       if (!work || this.busy.has(id)) continue;
       this.busy.add(id);
       work()
@@ -78,7 +83,7 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private workFor(task: TaskAggregate): (() => Promise<void>) | undefined {
+  private workFor(task: TaskAggregate, outagesPaused: boolean): (() => Promise<void>) | undefined {
     const state = task.state;
     if (state === undefined) {
       if (!task.killRequested) return () => this.start(task);
@@ -88,7 +93,14 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     if (task.killRequested && state === 'RUNNING' && !this.stopsSent.has(instanceId)) {
       return () => this.stop(task);
     }
-    if (TERMINAL_TASK_STATES.includes(state) || !this.executorGoneLongEnough(task)) return undefined;
+    if (TERMINAL_TASK_STATES.includes(state)) return undefined;
+    // Drove pauses its TaskEngine in the maintenance window: executors may come and go then, and the 60 s
+    // start again once it closes
+    if (outagesPaused) {
+      this.executorMissingSince.delete(instanceId);
+      return undefined;
+    }
+    if (!this.executorGoneLongEnough(task)) return undefined;
     const command: TaskCommand = {
       type: 'MarkTaskLost',
       sourceAppName: task.sourceAppName as string,

@@ -1,4 +1,4 @@
-import { taskStream } from '@drove/domain';
+import { MAINTENANCE_GRACE_MS, taskStream } from '@drove/domain';
 import { opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { TASK_LOST_AFTER_MS } from '../sagas/task.saga';
@@ -158,6 +158,24 @@ describe('tasks API and saga with an in-process executor', () => {
       taskResult: { status: 'LOST', exitCode: -1 },
       errorMessage: 'Instance lost',
     });
+  });
+
+  it('leaves a task alone while its executor is gone in the maintenance window, then waits the 60 s again', async () => {
+    const ticks = () => new Promise((resolve) => setTimeout(resolve, 1200));
+    await create('T8');
+    await settles('T8', 'RUNNING');
+    expect((await ctl.post('/apis/v1/cluster/maintenance/set')).code).toBe(200);
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', ctl.clock.now());
+    await ticks();
+    ctl.clock.at += TASK_LOST_AFTER_MS;
+    await ticks();
+    expect((await show('T8'))?.state).toBe('RUNNING');
+    expect((await ctl.post('/apis/v1/cluster/maintenance/unset')).code).toBe(200);
+    ctl.clock.at += MAINTENANCE_GRACE_MS;
+    await ticks();
+    expect((await show('T8'))?.state).toBe('RUNNING');
+    ctl.clock.at += TASK_LOST_AFTER_MS;
+    await settles('T8', 'LOST');
   });
 
   it('resumes a task a previous leader started: no second START_TASK, snapshot reports recorded, KILL sent', async () => {

@@ -187,6 +187,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/apis/v1/applications/placementpolicy/rule/dryrun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PlacementRuleDryRun_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/apis/v1/localservices/validate/spec": {
         parameters: {
             query?: never;
@@ -470,6 +486,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Executors_executor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apis/v1/internal/cluster/executors/{executorId}/instances/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnownInstances_last"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apis/v1/internal/cluster/executors/{executorId}/instances/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["KnownInstances_current"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1142,6 +1190,54 @@ export interface components {
         SpecValidDto: {
             valid: boolean;
         };
+        RuleEvalResponseDto: {
+            /** @enum {string} */
+            status: "SUCCESS" | "FAILURE";
+            result?: boolean;
+            error?: string;
+        };
+        RuleDryRunResultDto: {
+            /** @description The compile error text when the rule does not compile. */
+            checkResult: components["schemas"]["RuleCheckResponseDto"] | string;
+            status: boolean;
+            evalResult: components["schemas"]["RuleEvalResponseDto"];
+        };
+        RuleCheckResponseDto: {
+            /** @enum {string} */
+            status: "SUCCESS" | "FAILURE";
+            error?: string;
+        };
+        RuleBasedPlacementPolicyDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "RULE_BASED";
+            rule: string;
+            /** @enum {string} */
+            ruleType: "HOPE" | "MVEL";
+        };
+        SchedulingInfoDto: {
+            executorNodeId?: string;
+            /** @description The candidate executor's metadata. */
+            allocatedExecutorNodeMetadata?: {
+                [key: string]: string;
+            };
+            /** @description executorId -> metadata, for the executors already holding instances of the app. */
+            allExecutorMetadata?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            /** @description The spec's `env`. */
+            applicationEnvironment?: {
+                [key: string]: string;
+            };
+        };
+        DryRunRuleInfoDto: {
+            ruleBasedPlacementPolicy: components["schemas"]["RuleBasedPlacementPolicyDto"];
+            schedulingInfo: components["schemas"]["SchedulingInfoDto"];
+        };
         LocalServiceSpecDto: {
             configs?: (components["schemas"]["InlineConfigSpecDto"] | components["schemas"]["ExecutorLocalFileConfigSpecDto"] | components["schemas"]["ControllerHttpFetchConfigSpecDto"] | components["schemas"]["ExecutorHttpFetchConfigSpecDto"])[];
             logging?: components["schemas"]["LocalLoggingSpecDto"] | components["schemas"]["RsyslogLoggingSpecDto"];
@@ -1540,6 +1636,14 @@ export interface components {
             };
             /** @enum {string} */
             executorState: "UNREADY" | "ACTIVE" | "BLACKLIST_REQUESTED" | "BLACKLISTED" | "REMOVED";
+        };
+        KnownInstancesDataDto: {
+            appInstanceIds: string[];
+            staleAppInstanceIds: string[];
+            taskInstanceIds: string[];
+            staleTaskInstanceIds: string[];
+            localServiceInstanceIds: string[];
+            staleLocalServiceInstanceIds: string[];
         };
         MessageHeaderDto: {
             id: string;
@@ -1947,16 +2051,6 @@ export interface components {
              * @enum {string}
              */
             type: "NO_TAG";
-        };
-        RuleBasedPlacementPolicyDto: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "RULE_BASED";
-            rule: string;
-            /** @enum {string} */
-            ruleType: "HOPE" | "MVEL";
         };
         CompositePlacementPolicyDto: {
             policies: (components["schemas"]["AnyPlacementPolicyDto"] | components["schemas"]["OnePerHostPlacementPolicyDto"] | components["schemas"]["MaxNPerHostPlacementPolicyDto"] | components["schemas"]["MatchTagPlacementPolicyDto"] | components["schemas"]["NoTagPlacementPolicyDto"] | components["schemas"]["RuleBasedPlacementPolicyDto"] | components["schemas"]["CompositePlacementPolicyDto"] | components["schemas"]["LocalPlacementPolicyDto"])[];
@@ -2577,6 +2671,59 @@ export interface operations {
                         /** @enum {string} */
                         status: "SUCCESS" | "FAILED";
                         data?: components["schemas"]["SpecValidDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementRuleDryRun_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRuleInfoDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["RuleDryRunResultDto"];
                         message: string;
                     };
                 };
@@ -3495,6 +3642,108 @@ export interface operations {
                         /** @enum {string} */
                         status: "SUCCESS" | "FAILED";
                         data?: components["schemas"]["ExecutorNodeDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnownInstances_last: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["KnownInstancesDataDto"];
+                        message: string;
+                    };
+                };
+            };
+            /** @description Rejected request (`validationErrors`), or not the leader */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedResponseDto"];
+                };
+            };
+            /** @description No or wrong credentials (user auth on) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The caller's role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KnownInstances_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "SUCCESS" | "FAILED";
+                        data?: components["schemas"]["KnownInstancesDataDto"];
                         message: string;
                     };
                 };

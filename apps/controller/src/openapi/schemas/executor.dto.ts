@@ -5,6 +5,7 @@ import {
   TransportType,
 } from '@drove/domain';
 import { ExecutorSummary } from '../../executors/executor-summary';
+import { KnownInstancesData } from '../../executors/known-instances';
 import { InstanceInfoDto, LocalServiceInstanceInfoDto } from './instance-info.dto';
 import { TaskInfoDto } from './task-info.dto';
 
@@ -68,4 +69,14 @@ export class ExecutorNodeDataDto implements ExecutorNodeDataJson {
   tags!: string[];
   metadata!: Record<string, string>;
   executorState!: ExecutorState;
+}
+
+/** Drove's KnownInstancesData: ids an executor runs that the log still wants, and the stale ones to kill. */
+export class KnownInstancesDataDto implements KnownInstancesData {
+  appInstanceIds!: string[];
+  staleAppInstanceIds!: string[];
+  taskInstanceIds!: string[];
+  staleTaskInstanceIds!: string[];
+  localServiceInstanceIds!: string[];
+  staleLocalServiceInstanceIds!: string[];
 }
