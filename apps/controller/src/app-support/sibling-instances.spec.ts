@@ -29,6 +29,7 @@ async function controllerWith(executor: FakeExecutor, basicAuth = false): Promis
   auth.instanceAuth.secret = SECRET;
   if (basicAuth) {
     auth.userAuth.enabled = true;
+    auth.userAuth.encoding = 'PLAIN';
     auth.userAuth.users = [
       Object.assign(new UserConfig(), { username: 'u', password: 'p', role: 'EXTERNAL_ROOT' }),
     ];

@@ -7,10 +7,10 @@ import {
   maskSpec,
 } from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
-import { MAX_PAGE, pageParam } from '../http/page-param';
+import { pageParam } from '../http/page-param';
 import { AppSummary, appSummary } from '../projections/app-summary';
 import { LIMITS, LimitsConfig } from '../limits/limits.config';
-import { refuseLargePage } from '../limits/spec-limits';
+import { pageSizeParam } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, isActiveInstance, reportedInstancesOf } from '../projections/instance-queries';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -33,7 +33,7 @@ export class ApplicationQueriesController {
   @ApiEnvelope({ mapOf: AppSummaryDto })
   list(@Query('from') from?: string, @Query('size') size?: string): ApiResponse<Record<string, AppSummary>> {
     const start = pageParam('from', from, 0);
-    const count = this.pageSize(size);
+    const count = pageSizeParam(size, this.limits);
     const page = this.clusterView.view.applications().slice(start, start + count);
     return success(
       Object.fromEntries(page.map((app) => [app.appId as string, this.summaryOf(app.appId as string)])),
@@ -82,7 +82,7 @@ export class ApplicationQueriesController {
     @Query('size') size?: string,
   ): ApiResponse<InstanceInfoJson[]> {
     const first = pageParam('start', start, 0);
-    const count = this.pageSize(size);
+    const count = pageSizeParam(size, this.limits);
     const old = reportedInstancesOf(this.clusterView.view, appId).filter((i) => !isActiveInstance(i));
     return success(old.slice(first, first + count));
   }
@@ -95,13 +95,6 @@ export class ApplicationQueriesController {
   ): ApiResponse<InstanceInfoJson> {
     const found = reportedInstancesOf(this.clusterView.view, appId).find((i) => i.instanceId === instanceId);
     return found ? success(found) : failure(`No such application instance ${appId}/${instanceId}`);
-  }
-
-  /** Drove's default is every item; a size asked for is capped by `limits.maxPageSize`. */
-  private pageSize(raw: string | undefined): number {
-    const size = pageParam('size', raw, MAX_PAGE);
-    refuseLargePage('size', raw === undefined ? undefined : size, this.limits);
-    return size;
   }
 
   private summaryOf(appId: string): AppSummary {

@@ -294,7 +294,7 @@ describe('applications API on an in-memory log', () => {
       ['reader', 'EXTERNAL_READ_ONLY'],
       ['writer', 'EXTERNAL_READ_WRITE'],
     ].map(([username, role]) => Object.assign(new UserConfig(), { username, password: 'pw', role }));
-    Object.assign(auth.userAuth, { enabled: true, users });
+    Object.assign(auth.userAuth, { enabled: true, encoding: 'PLAIN', users });
     ctl = await startTestController(NOW, auth);
     const basic = (name: string) => ({
       authorization: `Basic ${Buffer.from(`${name}:pw`).toString('base64')}`,

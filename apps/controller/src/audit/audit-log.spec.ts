@@ -32,7 +32,7 @@ async function startWithAuditFile(logFile: string): Promise<NestFastifyApplicati
     ['reader', 'EXTERNAL_READ_ONLY'],
     ['writer', 'EXTERNAL_READ_WRITE'],
   ].map(([username, role]) => Object.assign(new UserConfig(), { username, password: 'pw', role }));
-  Object.assign(auth.userAuth, { enabled: true, users });
+  Object.assign(auth.userAuth, { enabled: true, encoding: 'PLAIN', users });
   const store = new MemoryEventStore();
   store.grantFence(FENCE);
   const fence = new TestFence();

@@ -23,20 +23,28 @@ const user = (username: string, password: string) =>
 describe('AuthModeAnnouncer', () => {
   afterAll(() => Logger.overrideLogger(false));
 
-  it('warns loudly in no-auth mode, about ignored users, and about default cluster secrets', () => {
+  it('warns loudly in no-auth mode, about ignored users, and about default cluster and instance secrets', () => {
     const out = announced((s) => s.userAuth.users.push(user('admin', 'pw')));
     expect(out).toContain('WARN *** NO AUTHENTICATION');
     expect(out).toContain('userAuth lists 1 user(s) but enabled is false');
     expect(out).toContain("clusterAuth uses Drove's published default secrets");
+    expect(out).toContain("WARN instanceAuth.secret is Drove's published default");
   });
 
   it('names users and roles but never their passwords, and spots hashes under encoding PLAIN', () => {
     const out = announced((s) => {
-      Object.assign(s.userAuth, { enabled: true, users: [user('alice', 'pw-1'), user('bob', '$2y$10$xyz')] });
+      Object.assign(s.userAuth, {
+        enabled: true,
+        encoding: 'PLAIN',
+        users: [user('alice', 'pw-1'), user('bob', '$2y$10$xyz')],
+      });
       s.clusterAuth.secrets.forEach((secret, i) => (secret.secret = `own-secret-${i}`));
+      s.instanceAuth.secret = 'own-instance-secret';
     });
     expect(out).toContain('LOG basic auth on, passwords PLAIN: alice (EXTERNAL_ROOT), bob (EXTERNAL_ROOT)');
     expect(out).toContain('the passwords of bob look like bcrypt hashes');
-    expect(out).not.toMatch(/pw-1|\$2y\$10|own-secret|NO AUTHENTICATION|default secrets/);
+    expect(out).not.toMatch(
+      /pw-1|\$2y\$10|own-secret|own-instance-secret|NO AUTHENTICATION|published default/,
+    );
   });
 });

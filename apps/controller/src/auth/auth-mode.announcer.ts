@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ClusterAuthConfig, UserAuthConfig } from '../config/controller-config';
+import { ClusterAuthConfig, InstanceAuthConfig, UserAuthConfig } from '../config/controller-config';
 import { AUTH_SETTINGS, AuthSettings } from './auth-settings';
 
 /** Says at startup how callers are authenticated; loudly when nobody is. Never logs a password or secret. */
@@ -10,7 +10,7 @@ export class AuthModeAnnouncer implements OnApplicationBootstrap {
   constructor(@Inject(AUTH_SETTINGS) private readonly settings: AuthSettings) {}
 
   onApplicationBootstrap(): void {
-    const { userAuth, clusterAuth } = this.settings;
+    const { userAuth, clusterAuth, instanceAuth } = this.settings;
     if (userAuth.enabled) {
       const users = userAuth.users.map((u) => `${u.username} (${u.role})`).join(', ');
       this.logger.log(`basic auth on, passwords ${userAuth.encoding}: ${users}`);
@@ -20,7 +20,12 @@ export class AuthModeAnnouncer implements OnApplicationBootstrap {
           'EXTERNAL_ROOT (full control). Fine on a laptop; enable userAuth before anyone else can reach this port. ***',
       );
     }
-    for (const warning of [...userAuthWarnings(userAuth), ...clusterAuthWarnings(clusterAuth)]) {
+    const warnings = [
+      ...userAuthWarnings(userAuth),
+      ...clusterAuthWarnings(clusterAuth),
+      ...instanceAuthWarnings(instanceAuth),
+    ];
+    for (const warning of warnings) {
       this.logger.warn(warning);
     }
   }
@@ -49,5 +54,12 @@ function clusterAuthWarnings(clusterAuth: ClusterAuthConfig): string[] {
   const defaults = new ClusterAuthConfig().secrets.map((s) => s.secret);
   return clusterAuth.secrets.some((s) => defaults.includes(s.secret))
     ? ["clusterAuth uses Drove's published default secrets: set your own outside a laptop"]
+    : [];
+}
+
+// Anyone who knows the published default can sign a token for any instance and list its app's siblings.
+function instanceAuthWarnings(instanceAuth: InstanceAuthConfig): string[] {
+  return instanceAuth.secret === new InstanceAuthConfig().secret
+    ? ["instanceAuth.secret is Drove's published default: app instance tokens can be forged; set your own"]
     : [];
 }

@@ -7,9 +7,9 @@ describe('ClusterSecretAuthenticator', () => {
   ]);
 
   it.each([
-    [{ 'cluster-authorization': 'exec-secret', nodeid: 'host-7' }, 'EXECUTOR-host-7'],
-    [{ 'cluster-authorization': 'ctl-secret', nodeid: 'ctl-2' }, 'CONTROLLER-ctl-2'],
-    [{ 'cluster-authorization': 'exec-secret' }, 'EXECUTOR-unknown'],
+    [{ 'cluster-authorization': 'exec-secret', nodeid: 'host-7' }, 'executor:host-7'],
+    [{ 'cluster-authorization': 'ctl-secret', nodeid: 'ctl-2' }, 'controller:ctl-2'],
+    [{ 'cluster-authorization': 'exec-secret' }, 'executor:unknown'],
   ])('names the node by its secret and NodeId: %j', async (headers, name) => {
     await expect(auth.authenticate(headers)).resolves.toEqual({ name, role: 'DROVE_CLUSTER_NODE' });
   });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Authenticator, headerValue } from './authenticator';
+import { nodeActor } from '../cqrs/request-actor';
 import { Principal } from './principal';
 import { secretEquals } from './secret-compare';
 
@@ -14,7 +15,7 @@ export interface NodeSecret {
 /**
  * Drove's controller <-> executor scheme: `Cluster-Authorization: <secret of the sender's node type>` and
  * `NodeId: <sender>`. Any configured secret is accepted (executors also call each other); the principal is
- * `<NODETYPE>-<nodeId>` with the cluster-node role, which opens cluster routes and nothing else.
+ * `executor:<nodeId>` / `controller:<nodeId>` (the audit actor) with the cluster-node role, which opens cluster routes and nothing else.
  */
 export class ClusterSecretAuthenticator implements Authenticator {
   constructor(private readonly secrets: readonly NodeSecret[]) {}
@@ -26,6 +27,6 @@ export class ClusterSecretAuthenticator implements Authenticator {
     const matches = this.secrets.filter((s) => secretEquals(given, s.secret));
     if (matches.length === 0) return Promise.resolve(null);
     const node = headerValue(headers, NODE_ID_HEADER) || 'unknown';
-    return Promise.resolve({ name: `${matches[0].nodeType}-${node}`, role: 'DROVE_CLUSTER_NODE' });
+    return Promise.resolve({ name: nodeActor(matches[0].nodeType, node), role: 'DROVE_CLUSTER_NODE' });
   }
 }

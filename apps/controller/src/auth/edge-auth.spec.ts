@@ -257,7 +257,7 @@ describe('HTTP edge auth', () => {
 
   describe('options.disableReadAuth', () => {
     it('opens log routes to every external role, and to nobody else', async () => {
-      const app = await start(settings({ enabled: true, users: PLAIN_USERS }, true));
+      const app = await start(settings({ enabled: true, encoding: 'PLAIN', users: PLAIN_USERS }, true));
       expect((await call(app, 'LOGS', basic('maint', 'maint-pw'))).statusCode).toBe(200);
       expect((await call(app, 'LOGS', EXECUTOR)).statusCode).toBe(403);
       expect((await call(app, 'LOGS')).statusCode).toBe(401);

@@ -2,7 +2,7 @@ import { DroveRole } from './drove-role';
 import { InstanceTokenClaims } from './instance-token';
 
 /**
- * Who made a request, as the audit trail will name them: a user, `CONTROLLER-<node>`, `EXECUTOR-<node>`, or
+ * Who made a request, as the audit trail will name them: a user, `controller:<node>`, `executor:<node>`, or
  * `<appId>:<instanceId>` for an app instance, which also carries what its token was bound to.
  */
 export interface Principal {

@@ -14,6 +14,9 @@ const FETCH_PASSWORD = 'fetch-password-2b8';
 const FETCH_TOKEN = 'fetch-token-5d0';
 const EXECUTOR_FETCH_PASSWORD = 'exec-fetch-password-4e6';
 const WRONG_PASSWORD = 'wrong-password-3c2';
+// the root caller's real password (CALLERS.root) and the cluster secrets the executor's reports carry
+const ROOT_PASSWORD = 'root-pw';
+const CLUSTER_SECRETS = basicAuthSettings().clusterAuth.secrets.map((s) => s.secret);
 const SECRETS = [
   INLINE_TEXT,
   Buffer.from(INLINE_TEXT).toString('base64'),
@@ -23,6 +26,9 @@ const SECRETS = [
   EXECUTOR_FETCH_PASSWORD,
   WRONG_PASSWORD,
   Buffer.from(`root:${WRONG_PASSWORD}`).toString('base64'),
+  ROOT_PASSWORD,
+  Buffer.from(`root:${ROOT_PASSWORD}`).toString('base64'),
+  ...CLUSTER_SECRETS,
 ];
 
 const http = (extra: Record<string, unknown>) => ({
@@ -156,6 +162,8 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
         'SUCCESS',
     );
     await call('POST', '/apis/v1/applications/operations', create, basic('root', WRONG_PASSWORD));
+    // a cluster node on a user route: refused with 403, and the refusal (headers included) is logged and audited
+    await call('POST', '/apis/v1/applications/operations', create, EXECUTOR_HEADERS);
   });
   afterAll(() => ctl.app.close());
 
@@ -165,6 +173,13 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
     expect(log).toContain(Buffer.from(INLINE_TEXT).toString('base64'));
     const start = executor.received.find((m): m is StartInstanceMessage => m.type === 'START_INSTANCE');
     expect(JSON.stringify(start?.spec.configs)).toContain(FETCH_PASSWORD);
+    const denied = ctl.audit.lines.filter((l) => l.kind === 'denied').map((l) => [l.status, l.actor]);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        [401, undefined],
+        [403, 'executor:exec-1'],
+      ]),
+    );
   });
 
   it('shows none through any route, the audit file or a log line', async () => {

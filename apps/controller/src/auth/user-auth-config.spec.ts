@@ -9,7 +9,7 @@ const users = (...lines: string[]) => `  users:\n${lines.map((l) => `    - ${l}\
 describe('userAuth and options config', () => {
   it('defaults to no-auth mode with Drove caching policy and read auth on', () => {
     const config = parse(null);
-    expect(config.userAuth).toMatchObject({ enabled: false, encoding: 'PLAIN', users: [] });
+    expect(config.userAuth).toMatchObject({ enabled: false, encoding: 'CRYPT', users: [] });
     expect(parseCachingPolicy(config.userAuth.cachingPolicy)).toEqual({
       maximumSize: 500,
       expireAfterAccessMs: 1_800_000,
@@ -49,7 +49,12 @@ describe('userAuth and options config', () => {
           `{username: a, password: "${HASH}", role: EXTERNAL_ROOT}`,
           '{username: b, password: hunter2, role: EXTERNAL_ROOT}',
         ),
-      'userAuth.users: 1.password must be a bcrypt hash ($2a$, $2b$ or $2y$) with encoding CRYPT',
+      'userAuth.users: 1.password is not a bcrypt hash ($2a$, $2b$ or $2y$); hash it',
+    ],
+    [
+      'a plain text password with no encoding given (CRYPT is the default)',
+      'userAuth:\n  enabled: true\n' + users('{username: a, password: hunter2, role: EXTERNAL_ROOT}'),
+      "userAuth.users: 0.password is not a bcrypt hash ($2a$, $2b$ or $2y$); hash it (npx bcryptjs '<password>' 10) or set userAuth.encoding: PLAIN",
     ],
     [
       'enabled with nobody listed',

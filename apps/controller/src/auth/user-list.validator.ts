@@ -16,7 +16,8 @@ function problem(users: unknown, owner: UserListOwner): string | null {
   // Names the entry, never the value: the value may be a real password typed in by mistake.
   return plain < 0
     ? null
-    : `${plain}.password must be a bcrypt hash ($2a$, $2b$ or $2y$) with encoding CRYPT`;
+    : `${plain}.password is not a bcrypt hash ($2a$, $2b$ or $2y$); hash it (npx bcryptjs '<password>' 10) or ` +
+        'set userAuth.encoding: PLAIN';
 }
 
 /**

@@ -16,7 +16,7 @@ describe('blacklisting is MAINT, log files are LOGS', () => {
       ['ops', 'DROVE_EXTERNAL_MAINTENANCE'],
       ['reader', 'EXTERNAL_READ_ONLY'],
     ].map(([username, role]) => Object.assign(new UserConfig(), { username, password: 'pw', role }));
-    Object.assign(auth.userAuth, { enabled: true, users });
+    Object.assign(auth.userAuth, { enabled: true, encoding: 'PLAIN', users });
     ctl = await startTestController(NOW, auth);
   });
 

@@ -14,13 +14,14 @@ import {
 } from '@drove/domain';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, stateOf } from '../projections/instance-queries';
 import { RUN_SAGAS } from '../sagas/application-operations.saga';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const TICK_MS = 1000;
 
@@ -63,7 +64,6 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
   ) {}
 
@@ -186,7 +186,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
           healthyInstanceIds: healthyInstanceIdsOf(view, appId),
           at: this.clock.now(),
         },
-        { actor: this.hostname },
+        { actor: SYSTEM_ACTOR },
       );
       if (outcome.ok) this.logger.log(`${executorId}: replacing ${healthyHere.length} of ${appId}`);
       else this.logger.warn(`${executorId}: ${appId} not replaced: ${outcome.error.messages.join(', ')}`);
@@ -201,7 +201,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
       executorDecider,
       executorStream(executorId),
       { type: 'ConfirmExecutorBlacklist', executorId, at: this.clock.now() },
-      { actor: this.hostname },
+      { actor: SYSTEM_ACTOR },
     );
     if (outcome.ok) this.pending.delete(executorId);
     this.logger.log(`${executorId}: blacklisted, no instance left`);

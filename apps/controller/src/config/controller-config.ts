@@ -53,8 +53,9 @@ export class UserAuthConfig {
   @IsBoolean()
   enabled = false;
 
+  /** CRYPT by default: plain text passwords are accepted only when the file says so. */
   @IsIn(['PLAIN', 'CRYPT'])
-  encoding: 'PLAIN' | 'CRYPT' = 'PLAIN';
+  encoding: 'PLAIN' | 'CRYPT' = 'CRYPT';
 
   /** Drove's Caffeine spec for the cache of verified credentials; maximumSize and expireAfter* are honoured. */
   @IsCachingPolicy()

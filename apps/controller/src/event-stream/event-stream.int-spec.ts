@@ -139,7 +139,7 @@ describe('GET /apis/v2/events/stream over HTTP', () => {
       password: 'pw',
       role: 'EXTERNAL_READ_ONLY',
     });
-    Object.assign(auth.userAuth, { enabled: true, users: [reader] });
+    Object.assign(auth.userAuth, { enabled: true, encoding: 'PLAIN', users: [reader] });
     ctl = await startTestController(NOW, auth, undefined, false);
     url = await listening(ctl);
     expect((await connect('')).status).toBe(401);

@@ -9,11 +9,12 @@ import {
   instanceStream,
 } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
+import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { ExecutorChange, ExecutorIdentity, ExecutorRegistry } from './executor-registry';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const snapshotCommand = (identity: ExecutorIdentity, at: number): ExecutorCommand => ({
   type: 'RecordExecutorSnapshot',
@@ -37,7 +38,6 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
     private readonly clusterView: ClusterViewService,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -63,7 +63,7 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
     const executorId = change.type === 'UPDATED' ? change.identity.executorId : change.executorId;
     try {
       const outcome = await this.pipeline.execute(executorDecider, executorStream(executorId), command, {
-        actor: this.hostname,
+        actor: SYSTEM_ACTOR,
       });
       if (!outcome.ok) this.logger.warn(`executor ${executorId}: ${outcome.error.messages.join(', ')}`);
       if (change.type === 'REMOVED') await this.loseInstancesOn(executorId, at);
@@ -88,7 +88,7 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
         instanceDecider,
         instanceStream(instanceId),
         { type: 'MarkInstanceLost', instanceId, errorMessage: 'Instance lost', at },
-        { actor: this.hostname },
+        { actor: SYSTEM_ACTOR },
       );
     }
   }

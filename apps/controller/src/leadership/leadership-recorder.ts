@@ -3,6 +3,7 @@ import { CLUSTER_STREAM, Clock, clusterDecider } from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const ATTEMPTS = 5;
 const RETRY_MS = 1000;
@@ -41,7 +42,7 @@ export class LeadershipRecorder implements OnApplicationBootstrap, OnModuleDestr
     for (let attempt = 1; attempt <= ATTEMPTS && !this.closed && this.fence.path() === fence; attempt++) {
       try {
         const command = { type: 'RecordLeadership' as const, hostname: this.hostname, at: this.clock.now() };
-        await this.pipeline.execute(clusterDecider, CLUSTER_STREAM, command, { actor: this.hostname });
+        await this.pipeline.execute(clusterDecider, CLUSTER_STREAM, command, { actor: SYSTEM_ACTOR });
         return;
       } catch (error) {
         this.logger.warn(`leadership not recorded (attempt ${attempt}): ${String(error)}`);

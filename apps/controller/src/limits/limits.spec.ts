@@ -118,6 +118,7 @@ describe('limits (the whole controller with small limits)', () => {
   it.each([
     '/apis/v1/applications?size=11',
     '/apis/v1/applications/x-1/instances/old?size=11',
+    '/apis/v1/localservices?size=11',
     '/apis/v1/cluster/events/latest?size=11',
     '/apis/v1/cluster/events?size=11',
   ])('refuses %s over maxPageSize with 400 naming the limit', async (url) => {
@@ -134,6 +135,8 @@ describe('limits (the whole controller with small limits)', () => {
     '/apis/v1/applications',
     '/apis/v1/applications?size=10',
     '/apis/v1/applications/x-1/instances/old?size=10',
+    '/apis/v1/localservices',
+    '/apis/v1/localservices?size=10',
     '/apis/v1/cluster/events/latest',
     '/apis/v1/cluster/events/latest?size=10',
   ])('serves %s at or under the limit (the feed defaults to the limit)', async (url) => {

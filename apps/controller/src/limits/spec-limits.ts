@@ -1,4 +1,5 @@
 import { CommandValidationError } from '../http/drove-errors';
+import { MAX_PAGE, pageParam } from '../http/page-param';
 import { LimitsConfig } from './limits.config';
 
 /** The parts of an app or task spec (wire JSON) the limits look at. */
@@ -44,4 +45,11 @@ export function refuseLargePage(name: string, size: number | undefined, limits: 
       `${name} is ${size}, more than the limit of ${limits.maxPageSize} (limits.maxPageSize)`,
     ]);
   }
+}
+
+/** A list's `size`: Drove's default is every item; a size asked for is capped by `limits.maxPageSize`. */
+export function pageSizeParam(raw: string | undefined, limits: LimitsConfig): number {
+  const size = pageParam('size', raw, MAX_PAGE);
+  refuseLargePage('size', raw === undefined ? undefined : size, limits);
+  return size;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Param, Query } from '@nestjs/common';
 import {
   INSTANCE_STATES,
   LocalServiceInstanceInfoJson,
@@ -8,7 +8,9 @@ import {
   maskSpec,
 } from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
-import { MAX_PAGE, pageParam } from '../http/page-param';
+import { pageParam } from '../http/page-param';
+import { LIMITS, LimitsConfig } from '../limits/limits.config';
+import { pageSizeParam } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { isActiveInstance } from '../projections/instance-queries';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -23,7 +25,10 @@ const notFound = <T>(serviceId: string): ApiResponse<T> => failure(`Local servic
 @ApiTags('localservices')
 @Controller('apis/v1/localservices')
 export class LocalServiceQueriesController {
-  constructor(private readonly clusterView: ClusterViewService) {}
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+  ) {}
 
   @Get()
   @ApiIntegerQuery('from', 'Skip this many services')
@@ -34,7 +39,7 @@ export class LocalServiceQueriesController {
     @Query('size') size?: string,
   ): ApiResponse<Record<string, LocalServiceSummary>> {
     const start = pageParam('from', from, 0);
-    const count = pageParam('size', size, MAX_PAGE);
+    const count = pageSizeParam(size, this.limits);
     const page = this.clusterView.view.localServices().slice(start, start + count);
     return success(
       Object.fromEntries(page.map((s) => [s.serviceId as string, this.summaryOf(s.serviceId as string)])),

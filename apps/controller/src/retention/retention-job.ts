@@ -7,6 +7,7 @@ import { ClusterViewService } from '../projections/cluster-view.service';
 import { RetentionOptions, durationMs } from './retention.config';
 import { planPruning, prunedEvents } from './retention-plan';
 import { RETENTION_STREAM, VIEW_RECORDS_PRUNED } from './view-records-pruned.event';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const DROVE_DEFAULT_MAX_STALE_INSTANCES = 100;
 
@@ -52,7 +53,13 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
       if (total === 0) return 0;
       // One append per event: a single append must fit one znode.
       for (const data of prunedEvents(plan, now)) {
-        const event = { id: this.ids.uuid(), type: VIEW_RECORDS_PRUNED, data, actor: 'system', time: now };
+        const event = {
+          id: this.ids.uuid(),
+          type: VIEW_RECORDS_PRUNED,
+          data,
+          actor: SYSTEM_ACTOR,
+          time: now,
+        };
         const { positions } = await this.appender.append(RETENTION_STREAM, ANY, [event]);
         await this.clusterView.reached(positions[0]);
       }

@@ -9,11 +9,12 @@ import {
 } from '@drove/domain';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK, CONTROLLER_HOSTNAME } from '../event-store/event-store.tokens';
+import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf } from '../projections/instance-queries';
 import { RUN_SAGAS } from './application-operations.saga';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 /** How often the leader compares healthy and expected counts (Drove: every 30 s). */
 export const MONITOR_INTERVAL_MS = Symbol('MonitorIntervalMs');
@@ -36,7 +37,6 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
     private readonly maintenance: MaintenanceWindow,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     @Inject(MONITOR_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
@@ -65,7 +65,7 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
           applicationDecider,
           applicationStream(appId),
           { type: 'RecoverApplication', appId, opSpec, at: now },
-          { actor: this.hostname },
+          { actor: SYSTEM_ACTOR },
         )
         .catch((error: unknown) => this.logger.warn(`${appId}: recovery not recorded: ${String(error)}`));
     }

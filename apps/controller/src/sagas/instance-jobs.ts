@@ -25,7 +25,7 @@ import { PlacementResult, SchedulingSession, toDroveResourceAllocations } from '
 import { INSTANCE_TOKENS } from '../auth/auth-settings';
 import { InstanceTokens } from '../auth/instance-token';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
@@ -33,6 +33,7 @@ import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 /** What starting one instance of an app or a local service needs besides the common steps. */
 export interface StartTarget {
@@ -81,7 +82,6 @@ export class InstanceJobs {
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     private readonly metrics: ControllerMetrics,
     @Inject(INSTANCE_TOKENS) private readonly tokens: InstanceTokens,
   ) {}
@@ -297,7 +297,7 @@ export class InstanceJobs {
   /** False when the decider refused the command (logged); true once the view shows what it recorded. */
   async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C) {
     if (this.fence.path() === null) throw new LeadershipLostError();
-    const outcome = await this.pipeline.execute(decider, stream, command, { actor: this.hostname });
+    const outcome = await this.pipeline.execute(decider, stream, command, { actor: SYSTEM_ACTOR });
     if (!outcome.ok) {
       this.logger.warn(`${stream}: ${outcome.error.messages.join(', ')}`);
       return false;

@@ -14,7 +14,7 @@ import {
 } from '@drove/domain';
 import { toDroveResourceAllocations } from '@drove/scheduler';
 import { CommandPipeline } from '../cqrs/command-pipeline';
-import { CLOCK, CONTROLLER_HOSTNAME, ID_GENERATOR } from '../event-store/event-store.tokens';
+import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
@@ -22,6 +22,7 @@ import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-mes
 import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { RUN_SAGAS } from './application-operations.saga';
+import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const TICK_MS = 500;
 /** Drove's TaskRunner marks a task not heard of for 60 s LOST; here: its executor gone from the registry for 60 s. */
@@ -55,7 +56,6 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
-    @Inject(CONTROLLER_HOSTNAME) private readonly hostname: string,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     private readonly metrics: ControllerMetrics,
   ) {}
@@ -220,7 +220,7 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async execute(task: TaskAggregate, command: TaskCommand): Promise<void> {
     const stream = taskStream(task.sourceAppName as string, task.taskId as string);
-    const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor: this.hostname });
+    const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor: SYSTEM_ACTOR });
     if (!outcome.ok) {
       this.logger.warn(`${stream}: ${outcome.error.messages.join(', ')}`);
       return;
