@@ -14,11 +14,7 @@ describe('the actor of each write', () => {
     ctl = await startWholeController({ auth: basicAuthSettings(), messenger: executor });
     executor.report = (url, payload) =>
       ctl.app.inject({ method: 'POST', url, payload: payload as object, headers: EXECUTOR_HEADERS });
-    await executor.report('/apis/v1/messages', {
-      type: 'EXECUTOR_SNAPSHOT',
-      header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: 1 },
-      nodeData: executor.nodeData(),
-    });
+    await executor.report('/apis/v1/messages', executor.snapshotMessage(1));
     const create = {
       type: 'CREATE',
       spec: { ...minimalApplicationSpecJson(), name: 'web' },

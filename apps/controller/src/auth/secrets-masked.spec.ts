@@ -123,16 +123,7 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
     executor.report = async (path, body) => {
       await ctl.app.inject({ method: 'POST', url: path, payload: body as object, headers: EXECUTOR_HEADERS });
     };
-    await call(
-      'POST',
-      '/apis/v1/messages',
-      {
-        type: 'EXECUTOR_SNAPSHOT',
-        header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: 1 },
-        nodeData: executor.nodeData(),
-      },
-      EXECUTOR_HEADERS,
-    );
+    await call('POST', '/apis/v1/messages', executor.snapshotMessage(1), EXECUTOR_HEADERS);
     const create = { type: 'CREATE', spec: APP_SPEC, instances: 1, opSpec: opSpecJson() };
     expect((await call('POST', '/apis/v1/applications/operations', create)).statusCode).toBe(200);
     await waitUntil(

@@ -44,20 +44,7 @@ describe('instances moved off an executor (blacklisted or lost) with two in-proc
   let executors: Executors;
 
   const snapshot = (executor: FakeExecutor) =>
-    ctl.post(
-      '/apis/v1/messages',
-      {
-        type: 'EXECUTOR_SNAPSHOT',
-        header: {
-          id: `s-${executor.hostname}`,
-          senderType: 'EXECUTOR',
-          direction: 'REQUEST',
-          messageTime: NOW,
-        },
-        nodeData: executor.nodeData(),
-      },
-      EXECUTOR_HEADERS,
-    );
+    ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
   const healthy = async () =>
     ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances`)).body.data as Instance[]).filter(
       (i) => i.state === 'HEALTHY',

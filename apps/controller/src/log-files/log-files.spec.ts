@@ -54,15 +54,7 @@ describe('log files proxied to the executor running the instance', () => {
     const executor = new FakeTaskExecutor('exec-1-id', '127.0.0.1', (server.address() as AddressInfo).port);
     ctl = await startTestController(NOW, undefined, executor, true, 60_000);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
-    await ctl.post(
-      '/apis/v1/messages',
-      {
-        type: 'EXECUTOR_SNAPSHOT',
-        header: { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW },
-        nodeData: executor.nodeData(),
-      },
-      EXECUTOR_HEADERS,
-    );
+    await ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
     const create = { type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 1, opSpec: opSpecJson() };
     await ctl.post('/apis/v1/applications/operations', create);
     const listed = async () =>

@@ -40,20 +40,7 @@ describe('local service saga with two in-process executors', () => {
   let executors: Executors;
 
   const join = (executor: FakeExecutor) =>
-    ctl.post(
-      '/apis/v1/messages',
-      {
-        type: 'EXECUTOR_SNAPSHOT',
-        header: {
-          id: `s-${executor.hostname}`,
-          senderType: 'EXECUTOR',
-          direction: 'REQUEST',
-          messageTime: NOW,
-        },
-        nodeData: executor.nodeData(),
-      },
-      EXECUTOR_HEADERS,
-    );
+    ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
   const operate = async (body: Record<string, unknown>) =>
     expect((await ctl.post('/apis/v1/localservices/operations', body)).body).toMatchObject({
       status: 'SUCCESS',

@@ -18,9 +18,8 @@ describe('the operations saga backs off while starts keep failing', () => {
     executor.startAnswer = { status: 'FAILED', error: 'executor said no' };
     ctl = await startTestController(NOW, undefined, executor, true, 60_000, undefined, BACKOFF);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
-    const header = { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
-    const snapshot = { type: 'EXECUTOR_SNAPSHOT', header, nodeData: executor.nodeData() };
-    expect((await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS)).code).toBe(200);
+    const joined = await ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
+    expect(joined.code).toBe(200);
   });
 
   afterEach(() => ctl.app.close());

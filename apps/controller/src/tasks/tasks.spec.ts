@@ -37,9 +37,8 @@ describe('tasks API and saga with an in-process executor', () => {
     executor = new FakeTaskExecutor();
     ctl = await startTestController(NOW, undefined, executor, true);
     executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
-    const header = { id: 's-1', senderType: 'EXECUTOR', direction: 'REQUEST', messageTime: NOW };
-    const snapshot = { type: 'EXECUTOR_SNAPSHOT', header, nodeData: executor.nodeData() };
-    expect((await ctl.post('/apis/v1/messages', snapshot, EXECUTOR_HEADERS)).code).toBe(200);
+    const joined = await ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
+    expect(joined.code).toBe(200);
   });
 
   afterEach(() => ctl.app.close());

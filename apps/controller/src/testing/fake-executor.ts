@@ -59,6 +59,15 @@ export class FakeExecutor implements ExecutorMessenger {
     return { executorId: this.executorId, hostname: this.hostname, port: this.port, transportType: 'HTTP' };
   }
 
+  /** The EXECUTOR_SNAPSHOT an executor posts to `/apis/v1/messages` to join and to refresh its node data. */
+  snapshotMessage(messageTime: number) {
+    return {
+      type: 'EXECUTOR_SNAPSHOT',
+      header: { id: `s-${this.hostname}`, senderType: 'EXECUTOR', direction: 'REQUEST', messageTime },
+      nodeData: this.nodeData(),
+    };
+  }
+
   nodeData(): ExecutorNodeDataJson {
     return {
       type: 'EXECUTOR',
