@@ -238,6 +238,8 @@ describe('the drove CLI commands against a controller and an executor process', 
       ].map((f) => `data.${f}`),
     );
     expect(dataOf<{ metadata: unknown }>(show).metadata).toEqual({});
+    // `tasks show` prints the executable; Drove's is the spec's, its duration's unit as given
+    expect(dataOf<{ executable: unknown }>(show).executable).toEqual(taskSpec.executable);
     expect((await get('/apis/v1/logfiles/tasks/cli-batch/t1/list')).code).toBe(200);
     expectReads(
       await get(`/apis/v1/cluster/executors/${executorId}`),
