@@ -21,7 +21,7 @@ describe('controller config', () => {
     expect(config.zookeeper).toMatchObject({
       connectionString: '127.0.0.1:2181',
       nameSpace: 'drove',
-      sessionTimeoutMs: 30000,
+      sessionTimeoutMs: 5000,
     });
     expect(config.clusterAuth.secrets.map((s) => [s.nodeType, s.secret])).toEqual([
       ['CONTROLLER', 'DefaultControllerSecret'],

@@ -27,6 +27,17 @@ export class ServerConfig extends NodeServerConfig {
   adminPort = 4001;
 }
 
+/**
+ * A controller's ZooKeeper session is its leadership: after a `kill -9` the standby leads once ZooKeeper expires
+ * the dead session, so a short timeout is a quick failover. Losing it wrongly (a long pause, a network blip)
+ * costs only a leader change, which the log makes safe; an executor's session, whose loss makes its instances
+ * LOST and replaced, keeps the longer shared default. 5 s is above ZooKeeper's floor of 2 ticks (4 s at its
+ * default tickTime of 2 s), which would otherwise raise it.
+ */
+export class ControllerZooKeeperConfig extends ZooKeeperConfig {
+  override sessionTimeoutMs = 5000;
+}
+
 export class InstanceAuthConfig {
   @IsString()
   @IsNotEmpty()
@@ -120,8 +131,8 @@ export class ControllerConfig {
   server = new ServerConfig();
 
   @ValidateNested()
-  @Type(() => ZooKeeperConfig)
-  zookeeper = new ZooKeeperConfig();
+  @Type(() => ControllerZooKeeperConfig)
+  zookeeper = new ControllerZooKeeperConfig();
 
   @ValidateNested()
   @Type(() => ClusterAuthConfig)
