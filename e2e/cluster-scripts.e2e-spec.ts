@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -52,9 +52,15 @@ interface Run {
   stderr: string;
 }
 
-function script(name: 'cluster.sh' | 'cluster-down.sh', ...args: string[]): Promise<Run> {
+function script(
+  name: 'cluster.sh' | 'cluster-down.sh',
+  args: string[] = [],
+  localDirOverride = localDir,
+): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn('bash', [join(repoRoot, 'deploy', 'local', name), ...args], { env });
+    const child = spawn('bash', [join(repoRoot, 'deploy', 'local', name), ...args], {
+      env: { ...env, DROVE_LOCAL_DIR: localDirOverride },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -108,6 +114,15 @@ async function failover(signal: NodeJS.Signals): Promise<number> {
   return took;
 }
 
+// The id of the sample app's HEALTHY instance, as the leader lists it.
+async function healthyInstance(): Promise<string | undefined> {
+  const { port } = await leader();
+  const body = (await (
+    await fetch(`http://127.0.0.1:${port}/apis/v1/applications/sample-app-1/instances`)
+  ).json()) as { data: { instanceId: string; state: string }[] };
+  return body.data.find((i) => i.state === 'HEALTHY')?.instanceId;
+}
+
 async function sampleAppAnswers(stdout: string): Promise<string> {
   const url = /sample app\s+(http:\/\/127\.0\.0\.1:461\d\d\/)/.exec(stdout)?.[1];
   expect(url).toBeDefined();
@@ -115,6 +130,7 @@ async function sampleAppAnswers(stdout: string): Promise<string> {
 }
 
 describe('npm run cluster and cluster:down (deploy/local) on ports 6100-6199', () => {
+  let removedInstance: string | undefined;
   beforeAll(writeConfigs);
 
   afterAll(async () => {
@@ -147,6 +163,8 @@ describe('npm run cluster and cluster:down (deploy/local) on ports 6100-6199', (
 
   it("cluster:down stops its processes, its executor's container and the ZooKeeper it started, not dockerd", async () => {
     const pids = ['executor', 'controller', 'controller-2'].map(pidOf);
+    removedInstance = await healthyInstance();
+    expect(removedInstance).toMatch(/^AI-/);
     const down = await script('cluster-down.sh');
     expect(down).toMatchObject({ status: 0, stderr: '' });
     expect(down.stdout).toMatch(/removed 1 container\(s\) of executor /);
@@ -169,5 +187,59 @@ describe('npm run cluster and cluster:down (deploy/local) on ports 6100-6199', (
     expect(up).toMatchObject({ status: 0, stderr: '' });
     expect(up.stdout).toContain('cluster: sample-app-1 already deployed');
     expect(await sampleAppAnswers(up.stdout)).toBe('Hello from Drove-TS\n');
+    const replacement = await healthyInstance();
+    expect(replacement).toMatch(/^AI-/);
+    expect(replacement).not.toBe(removedInstance);
   }, 180000);
+});
+
+describe('cluster:down and the services provision.sh started (stand-ins named like them)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drove-cluster-down-'));
+  const standIns: ChildProcess[] = [];
+  // A process whose command line names the service, as `ps` shows dockerd or ZooKeeper's java.
+  const standIn = (name: string) => {
+    const child = spawn('bash', ['-c', `exec -a ${name} sleep 300`], { stdio: 'ignore' });
+    standIns.push(child);
+    return child.pid as number;
+  };
+
+  afterAll(() => {
+    standIns.forEach((c) => c.kill('SIGKILL'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops the recorded ones that are still those programs, and only once', async () => {
+    const dockerd = standIn('dockerd');
+    const zookeeper = standIn('java-org.apache.zookeeper.server.ZooKeeperServerMain');
+    // A recorded pid now used by something else, as after a reboot: never signalled.
+    const reused = standIn('sleepy');
+    mkdirSync(join(dir, 'cluster'), { recursive: true });
+    writeFileSync(
+      join(dir, 'cluster', 'started-services'),
+      `dockerd ${dockerd}\nzookeeper ${zookeeper}\nzookeeper ${reused}\n`,
+    );
+
+    const kept = await script('cluster-down.sh', ['--keep-services'], dir);
+    expect(kept.stdout).toContain('ZooKeeper and dockerd kept (--keep-services)');
+    expect([dockerd, zookeeper].filter(alive)).toHaveLength(2);
+
+    const down = await script('cluster-down.sh', [], dir);
+    expect(down).toMatchObject({ status: 0, stderr: '' });
+    expect(down.stdout.split('\n').filter((l) => /zookeeper|dockerd/.test(l))).toEqual([
+      `cluster: zookeeper stopped (pid ${zookeeper})`,
+      `cluster: zookeeper (pid ${reused}) was no longer running`,
+      `cluster: dockerd stopped (pid ${dockerd})`,
+    ]);
+    expect(alive(reused)).toBe(true);
+    expect(existsSync(join(dir, 'cluster', 'started-services'))).toBe(false);
+    expect((await script('cluster-down.sh', [], dir)).stdout).toContain(
+      'none was started by npm run cluster',
+    );
+  });
+
+  it('refuses an unknown option with exit status 2', async () => {
+    const run = await script('cluster-down.sh', ['--everything'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: cluster-down.sh [--keep-containers] [--keep-services]');
+  });
 });

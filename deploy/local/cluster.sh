@@ -120,12 +120,17 @@ else
   say "$app_id created with 1 instance"
 fi
 # After a cluster:down that removed the container, the log still holds the instance: the leader finds it lost
-# once the executor reports without it, and its app monitor starts a replacement.
+# once the executor reports without it, and its app monitor starts a replacement. Until then the view may still
+# call the old instance HEALTHY, so what counts is a HEALTHY instance whose port answers.
+app_port() {
+  local port
+  port=$(curl -sf "$api/applications/$app_id/instances" |
+    json_field 'r=>r.data.find(i=>i.state==="HEALTHY").localInfo.ports.main.hostPort') &&
+    curl -sf -o /dev/null "http://127.0.0.1:$port/" && echo "$port"
+}
 say "waiting for $app_id to be HEALTHY"
-wait_for 180 "$app_id to be HEALTHY" probe "$api/applications/$app_id" 'r=>r.data.healthyInstances>=1'
-
-port=$(curl -sf "$api/applications/$app_id/instances" |
-  json_field 'r=>r.data.find(i=>i.state==="HEALTHY").localInfo.ports.main.hostPort')
+wait_for 180 "$app_id to be HEALTHY and answer" app_port
+port=$(app_port) || fail "$app_id stopped answering (logs in $state)"
 endpoint=${api%/apis/v1}
 cat <<INFO
 cluster: ready
