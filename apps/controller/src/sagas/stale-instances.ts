@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ACTIVE_INSTANCE_STATES, InstanceAggregate, instanceDecider, instanceStream } from '@drove/domain';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  ACTIVE_INSTANCE_STATES,
+  Clock,
+  InstanceAggregate,
+  instanceDecider,
+  instanceStream,
+} from '@drove/domain';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { SYSTEM_ACTOR } from '../cqrs/request-actor';
+import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { INSTANCE_STALENESS_MS, lastHeardOf } from '../executors/instance-heard-of';
@@ -12,30 +19,35 @@ import { stateOf } from '../projections/instance-queries';
  * Drove's markStaleInstances, shared by the app monitor and the local-service monitor: active instances not heard
  * of for longer than the staleness are LOST (`Instance lost`) through the instance decider, which checks again on
  * the stored stream. A new leader may not have its executors' node data yet (an executor posting snapshots by RPC
- * sends one every 20 s), so it gives every instance one staleness period from its first check as leader.
+ * sends one every 20 s), so it gives every instance one staleness period from the moment it started leading.
  */
 @Injectable()
-export class StaleInstances {
+export class StaleInstances implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('StaleInstances');
-  private leaderPath: string | null = null;
   private leadingSince = 0;
+  private stopListening: (() => void) | undefined;
 
   constructor(
     private readonly pipeline: CommandPipeline,
     private readonly registry: ExecutorRegistry,
     private readonly clusterView: ClusterViewService,
     @Inject(FENCE) private readonly fence: Fence,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INSTANCE_STALENESS_MS) readonly stalenessMs: number,
   ) {}
 
+  onApplicationBootstrap(): void {
+    this.leadingSince = this.clock.now();
+    this.stopListening = this.fence.onLeading(() => (this.leadingSince = this.clock.now()));
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening?.();
+  }
+
   /** The ids of the instances marked LOST; the served view shows them LOST when this resolves. */
   async markLost(instances: readonly InstanceAggregate[], now: number): Promise<string[]> {
-    const path = this.fence.path();
-    if (path === null) return [];
-    if (path !== this.leaderPath) {
-      this.leaderPath = path;
-      this.leadingSince = now;
-    }
+    if (this.fence.path() === null) return [];
     const lost: string[] = [];
     let position = 0;
     for (const instance of instances) {
