@@ -122,12 +122,16 @@ describe('stale instances and executors', () => {
       async () => (await executorEvents()).includes('ExecutorRemoved'),
       5000,
     );
+    // back from its hang, it still runs the instance the log holds LOST: that one is stopped, not revived
     await snapshot(one);
     await waitUntil(
       'the executor added again',
       async () => (await executorEvents()).join() === 'ExecutorAdded,ExecutorRemoved,ExecutorAdded',
       5000,
     );
+    const stops = one.received.filter((m) => m.type === 'STOP_INSTANCE');
+    expect(stops).toEqual([expect.objectContaining({ instanceId: instance.instanceId })]);
+    expect((await lost())[0].instanceId).toBe(instance.instanceId);
   });
 
   it('leaves an instance not heard of for the staleness out of sibling discovery, as Drove does', async () => {
