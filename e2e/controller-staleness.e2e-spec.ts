@@ -20,8 +20,8 @@ const APP_ID = 'sample-app-1';
 const opSpec = { timeout: '5 minutes', parallelism: 1, failureStrategy: 'STOP' };
 /**
  * Small ages so the test runs in seconds; the executors refresh their node data every second. The instance
- * staleness outlasts staleExecutorAge (10 s, Drove's minimum) plus a sweep, so a hung executor is removed before
- * its instance would go stale and the replacement cannot be placed on it.
+ * staleness outlasts staleExecutorAge (10 s, Drove's minimum) plus a sweep (1 s), so a hung executor is removed
+ * before its instance would go stale and the replacement cannot be placed on it.
  */
 const INSTANCE_STALENESS_MS = 15_000;
 const EXECUTOR_OPTIONS = { refreshIntervalMs: 1000 };

@@ -7,7 +7,11 @@ import { ExecutorRegistry } from './executor-registry';
 /** Drove's `staleExecutorAge` in ms: node data older than this means the executor is gone. */
 export const STALE_EXECUTOR_AGE_MS = Symbol('StaleExecutorAgeMs');
 
-/** Drove's ExecutorObserver reads the executors every 10 s; a small age is checked more often. */
+/**
+ * Drove's ExecutorObserver reads the executors every 10 s; here a tenth of the age (1 s .. 10 s), so a hung
+ * executor goes at most 10 % late (a scan of a map in memory).
+ */
+const MIN_SWEEP_INTERVAL_MS = 1000;
 const MAX_SWEEP_INTERVAL_MS = 10_000;
 
 /**
@@ -29,7 +33,10 @@ export class StaleExecutorSweeper implements OnApplicationBootstrap, OnModuleDes
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = Math.min(MAX_SWEEP_INTERVAL_MS, Math.ceil(this.maxAgeMs / 3));
+    const every = Math.min(
+      MAX_SWEEP_INTERVAL_MS,
+      Math.max(MIN_SWEEP_INTERVAL_MS, Math.ceil(this.maxAgeMs / 10)),
+    );
     if (this.enabled) this.timer = setInterval(() => this.sweep(), every);
   }
 
