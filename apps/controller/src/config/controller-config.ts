@@ -15,7 +15,7 @@ import {
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
 import { EventStreamConfig } from '../event-stream/event-stream.config';
-import { RetentionOptions } from '../retention/retention.config';
+import { StalenessOptions } from './staleness.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
@@ -94,8 +94,11 @@ export class StartBackoffConfig {
   multiplier = 2;
 }
 
-/** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
-export class ControllerOptions extends RetentionOptions {
+/**
+ * Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions, the
+ * staleness ones (staleExecutorAge, instanceStalenessMs) from StalenessOptions.
+ */
+export class ControllerOptions extends StalenessOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
