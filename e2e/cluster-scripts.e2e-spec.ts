@@ -14,7 +14,8 @@ import { repoRoot, waitFor } from './support/processes';
 const CONTROLLERS = [6100, 6110];
 const ZK_PORT = 6190;
 const run = `cluster-scripts-${randomUUID()}`;
-const scratch = mkdtempSync(join(tmpdir(), 'drove-cluster-scripts-'));
+// Made by the first test's beforeAll (writeConfigs), so a run that skips those tests leaves nothing behind.
+const scratch = join(tmpdir(), `drove-${run}`);
 const configDir = join(scratch, 'config');
 const localDir = join(scratch, 'local');
 const state = join(localDir, 'cluster');
@@ -194,7 +195,7 @@ describe('npm run cluster and cluster:down (deploy/local) on ports 6100-6199', (
 });
 
 describe('cluster:down and the services provision.sh started (stand-ins named like them)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'drove-cluster-down-'));
+  let dir = '';
   const standIns: ChildProcess[] = [];
   // A process whose command line names the service, as `ps` shows dockerd or ZooKeeper's java.
   const standIn = (name: string) => {
@@ -202,6 +203,10 @@ describe('cluster:down and the services provision.sh started (stand-ins named li
     standIns.push(child);
     return child.pid as number;
   };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'drove-cluster-down-'));
+  });
 
   afterAll(() => {
     standIns.forEach((c) => c.kill('SIGKILL'));
