@@ -35,7 +35,6 @@ type OperationType = NonNullable<LocalServiceAggregate['operation']>['type'];
 const TARGET: Partial<Record<OperationType, ActivationState>> = {
   ACTIVATE: 'ACTIVE',
   DEACTIVATE: 'INACTIVE',
-  EMERGENCY_DEACTIVATION: 'INACTIVE',
   DESTROY: 'INACTIVE',
   DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
 };
@@ -50,7 +49,8 @@ const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) a
  * ACTIVE, DEACTIVATE/DESTROY -> INACTIVE, UPDATE_INSTANCE_COUNT with the new count...), then it completes, as
  * Drove's actions flip the state and leave the rest to the monitor; DESTROY completes only once no instance is
  * left. STOP_INSTANCES stops the listed ones; REPLACE_INSTANCES and RESTART replace each (or every) instance on
- * its own executor, new then old, or the reverse with stopFirst.
+ * its own executor, new then old, or the reverse with stopFirst. A service parked in EMERGENCY_DEACTIVATION_REQUESTED
+ * (a cancelled ADJUST_INSTANCES, see the decider) is left alone, as Drove's monitor leaves it, until a DEACTIVATE.
  */
 @Injectable()
 export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy {
@@ -105,6 +105,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const op = service.operation;
     if (!op) {
       this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
+      if (service.state === 'EMERGENCY_DEACTIVATION_REQUESTED') return;
       if (this.maintenance.covers(this.clusterView.view.cluster, this.clock.now())) return;
       return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
     }
