@@ -2,11 +2,18 @@ import { Logger, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import {
   ApplicationSpecJson,
+  LocalServiceSpecJson,
   applicationDecider,
   applicationStream,
+  localServiceDecider,
+  localServiceStream,
   sequentialIdGenerator,
 } from '@drove/domain';
-import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import {
+  localServiceSpecJson,
+  minimalApplicationSpecJson,
+  opSpecJson,
+} from '@drove/domain/testing/spec-fixtures';
 import { EventStore } from '@drove/events';
 import { Client } from 'node-zookeeper-client';
 import { randomUUID } from 'node:crypto';
@@ -32,8 +39,9 @@ const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.D
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const APP_ID = 'mini-gc';
+const SERVICE_ID = 'test-service-1';
 
-describe('stale suspended app destroyed, on the real ZooKeeper', () => {
+describe('stale-data destroys on the real ZooKeeper', () => {
   const nameSpace = `drove-test-gc-${randomUUID()}`;
   const t0 = Date.now();
   const clock = { at: t0, now: () => clock.at };
@@ -86,36 +94,50 @@ describe('stale suspended app destroyed, on the real ZooKeeper', () => {
     admin.close();
   });
 
-  it('gets an ordinary DESTROY from system after staleAppAge, which the saga carries out', async () => {
+  it('a suspended app and an INACTIVE local service get an ordinary DESTROY from system after the ages, which the sagas carry out', async () => {
+    const pipeline = moduleRef.get(CommandPipeline);
     const spec = { ...minimalApplicationSpecJson(), version: 'gc' } as ApplicationSpecJson;
-    const created = await moduleRef
-      .get(CommandPipeline)
-      .execute(
-        applicationDecider,
-        applicationStream(APP_ID),
-        { type: 'CreateApplication', spec, instances: 0, opSpec: opSpecJson(), at: t0 },
-        { actor: 'tester' },
-      );
-    expect(created.ok).toBe(true);
-    const view = moduleRef.get(ClusterViewService);
-    await waitUntil(
-      'the app suspended in the view',
-      () => view.view.application(APP_ID)?.state === 'MONITORING',
+    const create = { type: 'CreateApplication' as const, spec, instances: 0, opSpec: opSpecJson(), at: t0 };
+    const serviceSpec = localServiceSpecJson() as LocalServiceSpecJson;
+    const createService = {
+      type: 'CreateLocalService' as const,
+      spec: serviceSpec,
+      instancesPerHost: 1,
+      at: t0,
+    };
+    const tester = { actor: 'tester' };
+    expect((await pipeline.execute(applicationDecider, applicationStream(APP_ID), create, tester)).ok).toBe(
+      true,
     );
+    expect(
+      (await pipeline.execute(localServiceDecider, localServiceStream(SERVICE_ID), createService, tester)).ok,
+    ).toBe(true);
+    const view = moduleRef.get(ClusterViewService);
+    await waitUntil('both in the view', () => view.view.localService(SERVICE_ID)?.state === 'INACTIVE');
+    expect(view.view.application(APP_ID)?.state).toBe('MONITORING');
     const job = moduleRef.get(RetentionJob);
 
     clock.at = t0 + 7 * DAY - MINUTE;
     expect((await job.run()).destroyed).toEqual([]);
     clock.at = t0 + 7 * DAY + MINUTE;
-    expect((await job.run()).destroyed).toEqual([APP_ID]);
-    await waitUntil('the app destroyed', () => view.view.application(APP_ID) === undefined, 10000);
+    expect((await job.run()).destroyed).toEqual([APP_ID, SERVICE_ID]);
+    await waitUntil(
+      'both destroyed',
+      () => view.view.application(APP_ID) === undefined && view.view.localService(SERVICE_ID) === undefined,
+      10000,
+    );
 
-    const stream = await store.readStream(applicationStream(APP_ID));
-    expect(stream.map((e) => [e.type, e.actor])).toEqual([
+    const trail = async (stream: string) => (await store.readStream(stream)).map((e) => [e.type, e.actor]);
+    expect(await trail(applicationStream(APP_ID))).toEqual([
       ['ApplicationCreated', 'tester'],
       ['ApplicationOperationCompleted', 'tester'],
       ['ApplicationDestroyRequested', 'system'],
       ['ApplicationDestroyed', 'system'],
+    ]);
+    expect(await trail(localServiceStream(SERVICE_ID))).toEqual([
+      ['LocalServiceCreated', 'tester'],
+      ['LocalServiceOperationRequested', 'system'],
+      ['LocalServiceDestroyed', 'system'],
     ]);
   });
 });
