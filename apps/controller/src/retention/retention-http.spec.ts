@@ -78,5 +78,8 @@ describe('retention seen through the API', () => {
         }) as unknown,
       }),
     );
+    const audit = (await ctl.get('/apis/v2/audit/events?actor=system&type=ApplicationDestroyRequested')).body
+      .data as { events: { stream: string }[] };
+    expect(audit.events.map((e) => e.stream)).toEqual(['app-mini-v0']);
   });
 });
