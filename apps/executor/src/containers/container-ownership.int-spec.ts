@@ -6,6 +6,7 @@ import { appDto, appInstanceJson, engineHarness } from '../testing/engine.fixtur
 import { launcherSettings } from '../testing/launcher-settings.fixture';
 import { removeRunContainers } from '../testing/run-containers.fixture';
 import { ContainerLauncher } from './container-launcher';
+import { unclaimedContainers } from './container-ownership';
 import { HostPortRange } from './host-port-range';
 import { isTcpPortFree } from './port-probe';
 import { ZombieReaper } from './zombie-reaper';
@@ -39,9 +40,12 @@ describe('container ownership on dockerd', () => {
     await reached(own.instanceId, 'HEALTHY');
     expect([...engine.knownInstanceIds()]).toEqual([own.instanceId]);
     expect(states.has(foreign.instanceId)).toBe(false);
+    const ownership = { executorId: mine, hostname: 'localhost' };
+    const unclaimed = await unclaimedContainers(runtime, { ...ownership, scope: { 'drove-ts.run': run } });
+    expect(unclaimed.map((c) => c.id)).toEqual([foreign.containerId]);
 
     const zombie = await launchFor(mine);
-    const reaper = new ZombieReaper(runtime, 0, Date.now, { executorId: mine, hostname: 'localhost' });
+    const reaper = new ZombieReaper(runtime, 0, Date.now, ownership);
     const removed = await reaper.reap(engine.knownInstanceIds());
     expect(removed.map((z) => z.id)).toEqual([zombie.containerId]);
     expect((await runtime.inspect(foreign.containerId))?.running).toBe(true);
