@@ -161,7 +161,9 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
     scope: options.containerLabels,
   };
   const recovered = await engine.recover(ownership);
-  describeUnclaimed(await unclaimedContainers(runtime, ownership)).forEach((line) =>
+  const unclaimed = await unclaimedContainers(runtime, ownership);
+  metrics.setUnclaimedContainers(unclaimed.length);
+  describeUnclaimed(unclaimed).forEach((line) =>
     logger.warn(`${line} (recovered and reaped only with options.adoptOtherExecutorContainers)`),
   );
   // Not awaited: while UNREADY the executor must already take START_LOCAL_SERVICE_INSTANCE.
@@ -183,11 +185,13 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   publisher.start();
   const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, ownership);
+  const scan = async () => {
+    const gone = await reaper.reap(engine.knownInstanceIds());
+    gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`));
+    metrics.setUnclaimedContainers((await unclaimedContainers(runtime, ownership)).length);
+  };
   const reaping = setInterval(() => {
-    reaper
-      .reap(engine.knownInstanceIds())
-      .then((gone) => gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`)))
-      .catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
+    scan().catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
   }, ZOMBIE_SCAN_MS);
   const polling = setInterval(() => {
     stats.poll(engine.healthyContainers()).catch((err: Error) => logger.warn(`docker stats: ${err.message}`));
