@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 // host ports 45100-45199), security 5400-5499 (instance-tokens: controller 5400, executor 5420; host ports
 // 45400-45499), openapi-client 5500 (executor 5520, host ports 45500-45599; the range 5500-5599 is openapi's),
 // controller-snapshots 5600-5699 (controllers 5600, 5610, 5620; host ports 45600-45699 reserved),
-// drove-cli-contract 5700 (executor 5720, host ports 45700-45799).
+// drove-cli-contract 5700 (executor 5720, host ports 45700-45799), controller-ui 6000-6099 (controllers 6030/6040,
+// executor 6050, host ports 46000-46099; port 6000 itself is on fetch's list of bad ports).
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');
