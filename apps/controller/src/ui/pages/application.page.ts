@@ -1,9 +1,9 @@
 import { ApplicationSpecJson, InstanceInfoJson } from '@drove/domain';
 import { AppSummary } from '../../projections/app-summary';
-import { badge, facts, jsonBlock, keyValues, section, time } from '../components';
+import { badge, facts } from '../components';
 import { html, link, SafeHtml } from '../html';
 import { page } from '../layout';
-import { instancesTable } from '../tables';
+import { instancesAndSpec, usageFacts } from './deployment-parts';
 
 export interface ApplicationFacts {
   summary: AppSummary;
@@ -23,14 +23,8 @@ export const applicationPage = ({ summary: s, maskedSpec, active, old }: Applica
       ['Name', s.name],
       ['State', badge(s.state)],
       ['Instances (healthy / required)', `${s.healthyInstances} / ${s.requiredInstances}`],
-      ['CPUs', s.totalCPUs],
-      ['Memory (MB)', s.totalMemory],
-      ['Tags', keyValues(s.tags)],
-      ['Created', time(s.created)],
-      ['Updated', time(s.updated)],
+      ...usageFacts(s),
     ])}
-    ${section('Active instances', instancesTable(active, instanceLink, 'No active instances'))}
-    ${section('Old instances', instancesTable(old, instanceLink, 'No old instances'))}
-    ${section('Spec', jsonBlock(maskedSpec))}`,
+    ${instancesAndSpec(active, old, instanceLink, maskedSpec)}`,
   );
 };

@@ -1,9 +1,9 @@
 import { LocalServiceInstanceInfoJson, LocalServiceSpecJson } from '@drove/domain';
 import { LocalServiceSummary } from '../../local-services/local-service-summary';
-import { badge, facts, jsonBlock, keyValues, section, time } from '../components';
+import { badge, facts } from '../components';
 import { html, SafeHtml } from '../html';
 import { page } from '../layout';
-import { instancesTable } from '../tables';
+import { instancesAndSpec, usageFacts } from './deployment-parts';
 
 export interface LocalServiceFacts {
   summary: LocalServiceSummary;
@@ -13,10 +13,9 @@ export interface LocalServiceFacts {
   old: readonly LocalServiceInstanceInfoJson[];
 }
 
-/** `/localservices/{id}`: summary, instances on every executor, the masked spec. */
-export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalServiceFacts): SafeHtml => {
-  const plain = (i: LocalServiceInstanceInfoJson) => i.instanceId;
-  return page(
+/** `/localservices/{id}`: summary, instances on every executor (no page of their own), the masked spec. */
+export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalServiceFacts): SafeHtml =>
+  page(
     `Local service ${s.id}`,
     html`${facts([
       ['Name', s.name],
@@ -24,14 +23,7 @@ export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalS
       ['Activation', badge(s.activationState)],
       ['Instances per host', s.instancesPerHost],
       ['Healthy instances', s.healthyInstances],
-      ['CPUs', s.totalCPUs],
-      ['Memory (MB)', s.totalMemory],
-      ['Tags', keyValues(s.tags)],
-      ['Created', time(s.created)],
-      ['Updated', time(s.updated)],
+      ...usageFacts(s),
     ])}
-    ${section('Active instances', instancesTable(active, plain, 'No active instances'))}
-    ${section('Old instances', instancesTable(old, plain, 'No old instances'))}
-    ${section('Spec', jsonBlock(maskedSpec))}`,
+    ${instancesAndSpec(active, old, (i) => i.instanceId, maskedSpec)}`,
   );
-};
