@@ -98,7 +98,8 @@ port=$(curl -sf "$api/applications/$app_id/instances" | json_field 'r=>r.data[0]
 cat <<INFO
 cluster: ready
   API           $api (the leader; no auth: deploy/config/controller.yml)
-  standby       $standby (answers 400 until it leads)
+  UI            ${api%/apis/v1}/ (read-only pages in a browser)
+  standby       $standby (answers 400 until it leads; its UI pages redirect to the leader)
   sample app    http://127.0.0.1:$port/  and  http://127.0.0.1:$port/files/drove.txt
   drove-cli     ~/.drove:  [local]  endpoint = ${api%/apis/v1}   (then: drove -c local apps list)
   logs, pids    $state
