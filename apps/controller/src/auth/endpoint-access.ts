@@ -74,6 +74,8 @@ export const ENDPOINT_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /apis/ui/localservices': 'READ',
   'GET /localservices/:serviceId': 'READ',
   'GET /apis/ui/localservices/:serviceId': 'READ',
+  'GET /localservices/:serviceId/instances/:instanceId': 'READ',
+  'GET /apis/ui/localservices/:serviceId/instances/:instanceId': 'READ',
   'GET /cluster': 'READ',
   'GET /apis/ui/cluster': 'READ',
   'GET /executors/:executorId': 'READ',

@@ -19,7 +19,7 @@ import { applicationsPage } from './pages/applications.page';
 import { clusterPage } from './pages/cluster.page';
 import { dashboardPage } from './pages/dashboard.page';
 import { executorPage, OnExecutor } from './pages/executor.page';
-import { appInstancePage } from './pages/instance.page';
+import { instancePage } from './pages/instance.page';
 import { localServicePage } from './pages/local-service.page';
 import { localServicesPage } from './pages/local-services.page';
 import { overviewPage } from './pages/overview.page';
@@ -86,7 +86,14 @@ export class UiPagesService {
     const view = this.clusterView.view;
     if (!view.application(appId)) return HOME;
     const info = reportedInstancesOf(view, appId).find((i) => i.instanceId === instanceId);
-    return ok(appInstancePage(appId, instanceId, info));
+    return ok(instancePage('applications', appId, instanceId, info));
+  }
+
+  serviceInstance(serviceId: string, instanceId: string): UiAnswer {
+    const view = this.clusterView.view;
+    if (!view.localService(serviceId)) return HOME;
+    const info = reportedServiceInstancesOf(view, serviceId).find((i) => i.instanceId === instanceId);
+    return ok(instancePage('localservices', serviceId, instanceId, info));
   }
 
   tasks(): UiAnswer {

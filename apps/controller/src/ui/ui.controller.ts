@@ -68,6 +68,15 @@ export class UiController {
     send(reply, this.pages.localService(serviceId));
   }
 
+  @Get(uiRoutes('localservices/:serviceId/instances/:instanceId'))
+  serviceInstance(
+    @Param('serviceId') serviceId: string,
+    @Param('instanceId') instanceId: string,
+    @Res() reply: FastifyReply,
+  ): void {
+    send(reply, this.pages.serviceInstance(serviceId, instanceId));
+  }
+
   @Get(uiRoutes('cluster'))
   async cluster(@Res() reply: FastifyReply): Promise<void> {
     send(reply, await this.pages.cluster());

@@ -94,15 +94,18 @@ describe('UI pages: rendered by the leader from the cluster view, redirected by 
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`Instance ${instanceId}`);
     expect(res.body).toContain('href="/executors/exec-1-id"');
+    expect(res.body).toContain(`href="/apis/v1/logfiles/applications/${APP_ID}/${instanceId}/list"`);
   });
 
-  it.each(['/applications/nope', '/apis/ui/applications/nope/instances/x', '/localservices/nope'])(
-    'sends %s, an unknown app or service, to / with 303 as Drove',
-    async (url) => {
-      const res = await load(url);
-      expect([res.statusCode, res.headers.location]).toEqual([303, '/']);
-    },
-  );
+  it.each([
+    '/applications/nope',
+    '/apis/ui/applications/nope/instances/x',
+    '/localservices/nope',
+    '/localservices/nope/instances/x',
+  ])('sends %s, an unknown app or service, to / with 303 as Drove', async (url) => {
+    const res = await load(url);
+    expect([res.statusCode, res.headers.location]).toEqual([303, '/']);
+  });
 
   it('answers the task search form with 303 to the task, or to / when there is none', async () => {
     const found = await search('taskSearchAppName=batch&taskSearchTaskID=t1');
@@ -131,6 +134,7 @@ describe('UI pages: rendered by the leader from the cluster view, redirected by 
     [`/applications/${APP_ID}/instances/AI-1`, `/applications/${APP_ID}/instances/AI-1`],
     ['/apis/ui/tasks/batch/t1', '/tasks/batch/t1'],
     ['/localservices/nope', '/localservices/nope'],
+    ['/apis/ui/localservices/s-1/instances/SI-1', '/localservices/s-1/instances/SI-1'],
     ['/apis/ui/cluster?refresh=1', '/cluster?refresh=1'],
     ['/executors/exec-1-id', '/executors/exec-1-id'],
   ])('on a follower, 303s %s to the leader at %s', async (url, path) => {

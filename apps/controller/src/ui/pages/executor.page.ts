@@ -42,6 +42,8 @@ export const executorPage = (
 ): SafeHtml => {
   if (!data) return page(`Executor ${executorId}`, html`<p>No executor ${executorId} is known.</p>`);
   const s = executorSummary(data, removed ? 'REMOVED' : undefined);
+  const serviceInstance = (i: LocalServiceInstanceInfoJson) =>
+    link(i.instanceId, 'localservices', i.serviceId, 'instances', i.instanceId);
   const appInstance = (i: InstanceInfoJson) =>
     link(i.instanceId, 'applications', i.appId, 'instances', i.instanceId);
   return page(
@@ -59,9 +61,6 @@ export const executorPage = (
     ${section('NUMA nodes', numaTable(data))}
     ${section('Application instances', instancesTable(running.instances, appInstance, 'None'))}
     ${section('Tasks', tasksTable(running.tasks, 'None'))}
-    ${section(
-      'Local service instances',
-      instancesTable(running.serviceInstances, (i) => i.instanceId, 'None'),
-    )}`,
+    ${section('Local service instances', instancesTable(running.serviceInstances, serviceInstance, 'None'))}`,
   );
 };

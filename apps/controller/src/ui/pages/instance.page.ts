@@ -1,6 +1,6 @@
 import { AnyInstanceInfoJson } from '@drove/domain';
 import { badge, facts, keyValues, section, table, time } from '../components';
-import { html, link, SafeHtml } from '../html';
+import { html, link, pathOf, SafeHtml } from '../html';
 import { page } from '../layout';
 import { resourcesText } from '../tables';
 
@@ -31,11 +31,25 @@ export const instanceDetails = (info: AnyInstanceInfoJson, owner: SafeHtml): Saf
   )}
   ${section('Metadata', keyValues(info.metadata))}`;
 
-/** `/applications/{id}/instances/{instanceId}`; an instance the view does not hold is said so. */
-export const appInstancePage = (appId: string, instanceId: string, info: AnyInstanceInfoJson | undefined) => {
-  const owner = link(appId, 'applications', appId);
+/**
+ * An instance page: `kind` is the path segment of its owner (`applications` or `localservices`), which is also
+ * where its log files are (`/apis/v1/logfiles/<kind>/...`, route class LOGS). An instance the view does not
+ * hold is said so.
+ */
+export const instancePage = (
+  kind: 'applications' | 'localservices',
+  ownerId: string,
+  instanceId: string,
+  info: AnyInstanceInfoJson | undefined,
+): SafeHtml => {
+  const owner = link(ownerId, kind, ownerId);
+  const logs = html`<p>
+    <a href="${pathOf('apis', 'v1', 'logfiles', kind, ownerId, instanceId, 'list')}">Log files (JSON)</a>
+  </p>`;
   return page(
     `Instance ${instanceId}`,
-    info ? instanceDetails(info, owner) : html`<p>No instance ${instanceId} of ${owner} is known.</p>`,
+    info
+      ? html`${instanceDetails(info, owner)}${logs}`
+      : html`<p>No instance ${instanceId} of ${owner} is known.</p>`,
   );
 };

@@ -1,7 +1,7 @@
 import { LocalServiceInstanceInfoJson, LocalServiceSpecJson } from '@drove/domain';
 import { LocalServiceSummary } from '../../local-services/local-service-summary';
 import { badge, facts } from '../components';
-import { html, SafeHtml } from '../html';
+import { html, link, SafeHtml } from '../html';
 import { page } from '../layout';
 import { instancesAndSpec, usageFacts } from './deployment-parts';
 
@@ -13,9 +13,11 @@ export interface LocalServiceFacts {
   old: readonly LocalServiceInstanceInfoJson[];
 }
 
-/** `/localservices/{id}`: summary, instances on every executor (no page of their own), the masked spec. */
-export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalServiceFacts): SafeHtml =>
-  page(
+/** `/localservices/{id}`: summary, instances on every executor, the masked spec. */
+export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalServiceFacts): SafeHtml => {
+  const instanceLink = (i: LocalServiceInstanceInfoJson) =>
+    link(i.instanceId, 'localservices', s.id, 'instances', i.instanceId);
+  return page(
     `Local service ${s.id}`,
     html`${facts([
       ['Name', s.name],
@@ -25,5 +27,6 @@ export const localServicePage = ({ summary: s, maskedSpec, active, old }: LocalS
       ['Healthy instances', s.healthyInstances],
       ...usageFacts(s),
     ])}
-    ${instancesAndSpec(active, old, (i) => i.instanceId, maskedSpec)}`,
+    ${instancesAndSpec(active, old, instanceLink, maskedSpec)}`,
   );
+};

@@ -16,7 +16,7 @@ import { applicationsPage } from './applications.page';
 import { clusterPage } from './cluster.page';
 import { dashboardPage } from './dashboard.page';
 import { executorPage } from './executor.page';
-import { appInstancePage } from './instance.page';
+import { instancePage } from './instance.page';
 import { localServicePage } from './local-service.page';
 import { localServicesPage } from './local-services.page';
 import { overviewPage } from './overview.page';
@@ -144,7 +144,11 @@ const pages: [string, SafeHtml][] = [
     'application',
     applicationPage({ summary: app, maskedSpec: spec as never, active: [instance], old: [instance] }),
   ],
-  ['instance', appInstancePage(app.id, instance.instanceId, instance)],
+  ['instance', instancePage('applications', app.id, instance.instanceId, instance)],
+  [
+    'service instance',
+    instancePage('localservices', service.id, serviceInstance.instanceId, serviceInstance),
+  ],
   ['tasks', tasksPage([task])],
   ['task', taskPage(task.sourceAppName, task.taskId, { maskedInfo: task, maskedSpec: spec as never })],
   ['local services', localServicesPage([service])],
