@@ -14,7 +14,7 @@ import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
 import { EventStreamConfig } from './event-stream/event-stream.config';
 import { EventStreamModule } from './event-stream/event-stream.module';
-import { ExecutionModule } from './executors/execution.module';
+import { ExecutionModule, StalenessSettings } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { HttpEdgeModule } from './http/http-edge.module';
@@ -48,6 +48,8 @@ export interface ControllerModuleOptions {
   retention?: RetentionOptions;
   limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
+  /** Drove's 60 s instance staleness and 45 s staleExecutorAge unless given. */
+  staleness?: StalenessSettings;
 }
 
 @Module({})
@@ -76,6 +78,8 @@ export class ControllerModule {
           true,
           options.timings?.appMonitorIntervalMs,
           options.timings?.startBackoff,
+          undefined,
+          options.staleness,
         ),
         EndpointsModule,
         EventsFeedModule,
