@@ -85,6 +85,7 @@ describe('UI pages: rendered by the leader from the cluster view, redirected by 
     const res = await load(url);
     expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
     for (const text of expected()) expect([url, res.body.includes(text)]).toEqual([url, true]);
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
     expect(res.body).not.toContain(HOSTILE);
     expect(res.body).not.toContain('<script');
   });
