@@ -14,7 +14,9 @@ import { join, resolve } from 'node:path';
 // drove-cli-contract 5700 (executor 5720, host ports 45700-45799), staleness 5800-5899 (controller 5800,
 // executors 5820 and 5830, host ports 45800-45899), controller-ui 6000-6099 (controllers 6030/6040, executor
 // 6050, host ports 46000-46099; port 6000 itself is on fetch's list of bad ports), cluster-scripts 6100-6199
-// (deploy/local's scripts: controllers 6100/6110, executor 6120, its own ZooKeeper 6190, host ports 46100-46199).
+// (deploy/local's scripts: controllers 6100/6110, executor 6120, its own ZooKeeper 6190, host ports 46100-46199);
+// 6300-6399 (host ports 46300-46399) is the hand check with the real drove-cli (apps/controller/README.md), which
+// no test runs.
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');
