@@ -32,6 +32,7 @@ import { SnapshotsModule } from './snapshots/snapshots.module';
 import { ViewSnapshotConfig } from './snapshots/view-snapshot.config';
 import { LimitsConfig } from './limits/limits.config';
 import { LimitsModule } from './limits/limits.module';
+import { UiModule } from './ui/ui.module';
 
 export interface ControllerModuleOptions {
   election: LeaderElection;
@@ -92,6 +93,7 @@ export class ControllerModule {
         SnapshotsModule.register(options.snapshots),
         RetentionModule.register(options.retention),
         LimitsModule.register(options.limits),
+        UiModule,
       ],
     };
   }
