@@ -1,10 +1,10 @@
-import { ExecutorAddressJson, ExecutorMessage, executorDecider, executorStream } from '@drove/domain';
+import { executorDecider, executorStream } from '@drove/domain';
 import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApplicationMonitor } from '../sagas/application-monitor';
-import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
+import { TwoFakeExecutors } from '../testing/two-fake-executors';
 import { startTestController, TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
@@ -12,26 +12,6 @@ const NOW = 1_700_000_000_000;
 const APP_ID = 'mini-1';
 const NEXT_FENCE_PATH = '/drove/leader/c-0000000009';
 const EXECUTORS = '/apis/v1/cluster/executors';
-
-/**
- * Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. As the real
- * executor does, a state change is pushed as a snapshot before the message is answered.
- */
-class Executors implements ExecutorMessenger {
-  readonly one = new FakeExecutor('exec-1-id', 'exec-1', 3000);
-  readonly two = new FakeExecutor('exec-2-id', 'exec-2', 3010);
-  gate: Promise<void> | undefined;
-  pushSnapshot: (executor: FakeExecutor) => Promise<unknown> = () => Promise.resolve();
-
-  async send(address: ExecutorAddressJson, message: ExecutorMessage) {
-    await this.gate;
-    const target = address.executorId === this.one.executorId ? this.one : this.two;
-    const before = target.executorState;
-    const answer = await target.send(address, message);
-    if (target.executorState !== before) await this.pushSnapshot(target);
-    return answer;
-  }
-}
 
 interface Instance {
   instanceId: string;
@@ -41,7 +21,7 @@ interface Instance {
 
 describe('instances moved off an executor (blacklisted or lost) with two in-process executors', () => {
   let ctl: TestController;
-  let executors: Executors;
+  let executors: TwoFakeExecutors;
 
   const snapshot = (executor: FakeExecutor) =>
     ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
@@ -54,7 +34,7 @@ describe('instances moved off an executor (blacklisted or lost) with two in-proc
     executor.received.map((m) => m.type).filter((t) => t !== 'START_INSTANCE' && t !== 'STOP_INSTANCE');
 
   beforeEach(async () => {
-    executors = new Executors();
+    executors = new TwoFakeExecutors();
     ctl = await startTestController(NOW, undefined, executors, true, 60_000);
     executors.pushSnapshot = snapshot;
     for (const executor of [executors.one, executors.two]) {
