@@ -1,32 +1,25 @@
 import { applicationStream } from '@drove/domain';
-import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
-import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
-import { startTestController, TestController } from '../testing/test-controller';
-import { TwoFakeExecutors } from '../testing/two-fake-executors';
-import { waitUntil } from '../testing/wait-until';
-import { ExecutorEvacuation } from './executor-evacuation';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { ApplicationOperationsSaga } from '../sagas/application-operations.saga';
+import { TestController } from '../testing/test-controller';
+import {
+  AppOnExecutorOne,
+  MINI_APP_ID,
+  TwoFakeExecutors,
+  appOnExecutorOne,
+} from '../testing/two-fake-executors';
+import { waitUntil } from '../testing/wait-until';
+import { ExecutorEvacuation } from './executor-evacuation';
 
 const NOW = 1_700_000_000_000;
-const APP_ID = 'mini-1';
-
-interface Instance {
-  instanceId: string;
-  executorId: string;
-  state: string;
-}
+const APP_ID = MINI_APP_ID;
 
 describe('moving instances off a blacklisted executor while no other executor has room', () => {
   let ctl: TestController;
   let executors: TwoFakeExecutors;
+  let snapshot: AppOnExecutorOne['snapshot'];
+  let healthy: AppOnExecutorOne['healthy'];
 
-  const snapshot = (executor: FakeExecutor) =>
-    ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
-  const healthy = async () =>
-    ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances`)).body.data as Instance[]).filter(
-      (i) => i.state === 'HEALTHY',
-    );
   const appEventTypes = async () =>
     (await ctl.store.readStream(applicationStream(APP_ID))).map((e) => e.type);
   const appEvents = async () => (await appEventTypes()).length;
@@ -52,17 +45,8 @@ describe('moving instances off a blacklisted executor while no other executor ha
   };
 
   beforeEach(async () => {
-    executors = new TwoFakeExecutors();
-    ctl = await startTestController(NOW, undefined, executors, true, 3_600_000);
-    executors.pushSnapshot = snapshot;
-    for (const executor of [executors.one, executors.two]) {
-      executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
-    }
-    // only exec-1 is known: once it is blacklisted, there is nowhere to move to
-    await snapshot(executors.one);
-    const create = { type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2, opSpec: opSpecJson() };
-    expect((await ctl.post('/apis/v1/applications/operations', create)).code).toBe(200);
-    await waitUntil('2 healthy on exec-1', async () => (await healthy()).length === 2, 10_000);
+    // exec-2 is not known: once exec-1 is blacklisted, there is nowhere to move to
+    ({ ctl, executors, snapshot, healthy } = await appOnExecutorOne(NOW, 3_600_000));
     await waitUntil(
       'scaled',
       async () => (await appEventTypes()).includes('ApplicationOperationCompleted'),
