@@ -38,7 +38,7 @@ describe('moving instances off a blacklisted executor while no other executor ha
       ctl.clock.at += 1000;
       await evacuation.tick();
       if (operationRunning()) ctl.app.get(ApplicationOperationsSaga).tick();
-      for (let polls = 0; operationRunning() && polls < 500; polls += 1) {
+      for (let polls = 0; operationRunning() && polls < 2500; polls += 1) {
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     }
@@ -64,6 +64,11 @@ describe('moving instances off a blacklisted executor while no other executor ha
     // asked at 0 s, then 60, 180 and 420 s: a replace and its end each (a pass a second wrote over 1000)
     expect(written).toBe(4 * 2);
     expect((await healthy()).every((i) => i.executorId === 'exec-1-id')).toBe(true);
+
+    // a blacklist request made again is acted on at once, whatever the back-off
+    expect((await ctl.post('/apis/v1/cluster/executors/exec-1-id/blacklist')).code).toBe(200);
+    await runFor(1);
+    expect((await appEvents()) - before).toBe(5 * 2);
   }, 60_000);
 
   it('moves the instances as soon as room appears, then blacklists', async () => {

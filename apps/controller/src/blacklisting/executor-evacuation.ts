@@ -98,6 +98,8 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   /** The blacklisting service recorded a request: start moving at once. */
   requested(executorId: string): void {
     this.pending.add(executorId);
+    // asked again by an operator: move at once, whatever back-off an earlier request left
+    this.retries.forget(executorId);
     this.registry.cordon(executorId, true);
   }
 
