@@ -12,6 +12,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventsFeedConfigModule } from './events-feed/events-feed-config.module';
+import { EventsFeedConfig } from './events-feed/events-feed.config';
 import { EventStreamConfig } from './event-stream/event-stream.config';
 import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule } from './executors/execution.module';
@@ -47,6 +49,7 @@ export interface ControllerModuleOptions {
   retention?: RetentionOptions;
   limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
+  eventsFeed?: EventsFeedConfig;
 }
 
 @Module({})
@@ -77,6 +80,7 @@ export class ControllerModule {
           options.timings?.startBackoff,
         ),
         EndpointsModule,
+        EventsFeedConfigModule.register(options.eventsFeed),
         EventsFeedModule,
         EventStreamModule.register(options.eventStream),
         TasksModule,

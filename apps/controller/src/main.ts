@@ -52,6 +52,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       retention: config.options,
       limits: config.limits,
       eventStream: config.eventStream,
+      eventsFeed: config.eventsFeed,
     }),
     new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );

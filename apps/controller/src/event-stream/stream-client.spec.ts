@@ -64,7 +64,7 @@ function connect(
   const clock = { at: 0 };
   const client = new StreamClient(
     sink,
-    { entries: feed.entries, horizon: () => feed.position },
+    { feed, horizon: () => feed.position },
     after,
     options.filter ?? (() => true),
     { heartbeatIntervalMs: 1000, stallTimeoutMs: 5000, retryMs: 700, now: () => clock.at },
@@ -109,7 +109,7 @@ describe('StreamClient', () => {
     const limit = { at: 1 };
     const client = new StreamClient(
       sink,
-      { entries: feed.entries, horizon: () => limit.at },
+      { feed, horizon: () => limit.at },
       { position: 0, index: 0 },
       () => true,
       { heartbeatIntervalMs: 1000, stallTimeoutMs: 5000, retryMs: 0, now: () => 0 },
