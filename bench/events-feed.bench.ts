@@ -1,23 +1,30 @@
 // Event feed benchmark: heap held by the Drove event feed folded from a long log, and `/latest` page latency.
-// Usage: npm run bench -- events-feed [events=200000] [size=1024].
+// Usage: npm run bench -- events-feed [events=200000] [size=1024] [recentEntries=10000] [checkpointEvery=4096].
 // Last line: {"events":..,"feedEntries":..,"plainFoldBytes":..,"feedBytes":..,...}.
 // The log is the settled history of bench/startup (50 apps at rest; every instance started, HEALTHY, then STOPPED;
 // every task run to STOPPED), generated through the real deciders into an in-memory store. The baseline, in the
 // same run, is the plain fold: every mapped Drove event kept as an object (what the feed held before it was
 // bounded). Heap figures are `heapUsed` after a full GC, minus the heap before the structure was built.
 // Page latency is the median of repeated `latest(lastSyncTime, size)` calls with the cursor before the first
-// event (start), in the middle of the feed and `size` events before the end, and without a cursor (newest).
+// event (start), in the middle of the feed and `size` events before the end, and without a cursor (newest); the
+// feed reads older pages back from the in-memory store (ZooKeeper's read cost is in libs/events' figures).
+// Every page of the bounded feed is checked equal to the plain fold's.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Logger } from '@nestjs/common';
-import { DroveEvent, DroveEventMapper } from '../libs/domain/src';
-import type { StoredEvent } from '../libs/events/src/core/event-store.port';
 import { MemoryEventStore } from '../libs/events/src/memory/memory-event-store';
-import { DroveEventFeed } from '../apps/controller/src/events-feed/drove-event-feed';
+import {
+  DEFAULT_CHECKPOINT_EVERY,
+  DEFAULT_RECENT_ENTRIES,
+  DroveEventFeed,
+} from '../apps/controller/src/events-feed/drove-event-feed';
+import { plainFeedFold } from '../apps/controller/src/testing/plain-feed-fold';
 import { SyntheticCluster, settledSteps } from '../apps/controller/src/testing/synthetic-cluster';
 
 const total = Number(process.argv[2] ?? 200_000);
 const size = Number(process.argv[3] ?? 1024);
+const recentEntries = Number(process.argv[4] ?? DEFAULT_RECENT_ENTRIES);
+const checkpointEvery = Number(process.argv[5] ?? DEFAULT_CHECKPOINT_EVERY);
 const EVENTS_PER_INSTANCE = 7; // 4 for the instance, 3 for the task of the same index
 const STEP_MS = 60_000;
 const T0 = 1_700_000_000_000;
@@ -36,45 +43,24 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-interface Feed {
-  apply(stored: StoredEvent): void;
-}
-
-/** The baseline: every mapped event kept whole, as the feed did before (times never go backwards). */
-class PlainFold implements Feed {
-  private readonly mapper = new DroveEventMapper();
-  readonly events: { position: number; index: number; last: boolean; event: DroveEvent }[] = [];
-
-  apply(stored: StoredEvent): void {
-    const previous = this.events.length > 0 ? this.events[this.events.length - 1].event.time : 0;
-    const mapped = this.mapper.apply({ ...stored, time: Math.max(stored.time, previous) });
-    mapped.forEach((event, index) =>
-      this.events.push({ position: stored.position, index, last: index === mapped.length - 1, event }),
-    );
-  }
-}
-
-async function generate(): Promise<StoredEvent[]> {
+async function generate(): Promise<MemoryEventStore> {
   const instances = Math.ceil(total / EVENTS_PER_INSTANCE);
   const store = new MemoryEventStore({ clock: () => T0 });
   const cluster = new SyntheticCluster(store, T0, { apps: 50, instances, tasks: instances }, STEP_MS);
   for (const step of settledSteps(cluster.sizes, 0, instances)) await cluster.step(step);
-  return store.readAll(1, Number.MAX_SAFE_INTEGER);
+  return store;
 }
 
-function build<F extends Feed>(
-  log: StoredEvent[],
-  make: () => F,
-): { feed: F; bytes: number; foldMs: number } {
+/** Builds a structure and reports what it holds on the heap once built, and how long it took. */
+function measure<T>(make: () => T): { value: T; bytes: number; ms: number } {
   const before = heapUsed();
   const started = process.hrtime.bigint();
-  const feed = make();
-  for (const e of log) feed.apply(e);
-  const foldMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-  return { feed, bytes: heapUsed() - before, foldMs };
+  const value = make();
+  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  return { value, bytes: heapUsed() - before, ms };
 }
 
-async function medianMs(call: () => unknown): Promise<number> {
+async function medianMs(call: () => Promise<unknown>): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const started = process.hrtime.bigint();
@@ -87,41 +73,59 @@ async function medianMs(call: () => unknown): Promise<number> {
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
-  const events = await generate();
+  const store = await generate();
+  const events = await store.readAll(1, Number.MAX_SAFE_INTEGER);
   log(
     `${events.length} events generated in ${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms`,
   );
   const storedJsonBytes = events.reduce((n, e) => n + JSON.stringify(e).length, 0);
 
-  const plain = build(events, () => new PlainFold());
-  const times = plain.feed.events.map((e) => e.event.time);
-  log(`plain fold: ${plain.feed.events.length} entries, ${plain.bytes} bytes in ${plain.foldMs} ms`);
+  const plain = measure(() => plainFeedFold(events));
+  const entries = plain.value;
+  log(`plain fold: ${entries.length} entries, ${plain.bytes} bytes in ${plain.ms} ms`);
+  const bounded = measure(() => {
+    const feed = new DroveEventFeed({
+      read: (from, limit) => store.readAll(from, limit),
+      recentEntries,
+      checkpointEvery,
+    });
+    for (const e of events) feed.apply(e);
+    return feed;
+  });
+  const feed = bounded.value;
+  log(`bounded feed: ${bounded.bytes} bytes in ${bounded.ms} ms (${feed.inMemory} entries in memory)`);
+
+  const times = entries.map((e) => e.event.time);
   const cursors = {
     start: times[0] - 1,
     middle: times[times.length >> 1],
     end: times[Math.max(0, times.length - size - 1)],
     newest: 0,
   };
-  plain.feed.events.length = 0;
-  const bounded = build(events, () => new DroveEventFeed());
-  log(`feed: ${bounded.bytes} bytes in ${bounded.foldMs} ms`);
-
-  const latencyMs: Record<string, number> = {};
+  const latestMs: Record<string, number> = {};
   for (const [name, cursor] of Object.entries(cursors)) {
-    latencyMs[name] = await medianMs(() => bounded.feed.latest(cursor, size));
+    const page = await feed.latest(cursor, size);
+    const from = cursor === 0 ? times.length - size : times.findIndex((t) => t > cursor);
+    const expected = entries.slice(from, from + page.events.length).map((e) => e.event);
+    if (JSON.stringify(page.events) !== JSON.stringify(expected.reverse()) || page.events.length !== size) {
+      throw new Error(`the ${name} page differs from the plain fold`);
+    }
+    latestMs[name] = await medianMs(() => feed.latest(cursor, size));
   }
   const report = {
     events: events.length,
-    feedEntries: times.length,
+    feedEntries: entries.length,
     storedJsonBytes,
     plainFoldBytes: plain.bytes,
-    plainFoldMs: plain.foldMs,
+    plainFoldMs: plain.ms,
     feedBytes: bounded.bytes,
-    feedFoldMs: bounded.foldMs,
-    bytesPerEntry: Math.round((bounded.bytes / times.length) * 10) / 10,
-    plainBytesPerEntry: Math.round((plain.bytes / times.length) * 10) / 10,
+    feedFoldMs: bounded.ms,
+    plainBytesPerEntry: Math.round((plain.bytes / entries.length) * 10) / 10,
+    feedBytesPerEntry: Math.round((bounded.bytes / entries.length) * 10) / 10,
+    recentEntries,
+    checkpointEvery,
     pageSize: size,
-    latestMs: latencyMs,
+    latestMs,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
