@@ -6,20 +6,28 @@ export interface FeedCursor {
   index: number;
 }
 
-const INITIAL_CAPACITY = 1024;
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
 const typeCode = new Map<DroveEventType, number>(DROVE_EVENT_TYPES.map((type, code) => [type, code]));
+
+/** One chunk of the index: the columns of CHUNK consecutive entries. */
+class Chunk {
+  readonly times = new Float64Array(CHUNK);
+  readonly positions = new Float64Array(CHUNK);
+  readonly indexes = new Uint8Array(CHUNK);
+  readonly types = new Uint8Array(CHUNK);
+}
 
 /**
  * What the feed must know of every entry to page, count and find cursors without the events themselves: its feed
- * time, log position, index within the position and type, in typed arrays (18 bytes an entry, against a few
- * hundred for the event object). Entries are appended in strictly increasing (position, index) order and feed
- * times never decrease, so both cursors are found by binary search.
+ * time, log position, index within the position and type, in typed arrays of fixed-size chunks (18 bytes an
+ * entry, against a few hundred for the event object, and never copied as the feed grows). Entries are appended
+ * in strictly increasing (position, index) order and feed times never decrease, so both cursors are found by
+ * binary search.
  */
 export class FeedIndex {
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private positions = new Float64Array(INITIAL_CAPACITY);
-  private indexes = new Uint8Array(INITIAL_CAPACITY);
-  private types = new Uint8Array(INITIAL_CAPACITY);
+  private readonly chunks: Chunk[] = [];
   private count = 0;
 
   get length(): number {
@@ -27,48 +35,48 @@ export class FeedIndex {
   }
 
   push(position: number, index: number, time: number, type: DroveEventType): void {
-    if (this.count === this.times.length) this.grow();
-    const at = this.count;
-    this.times[at] = time;
-    this.positions[at] = position;
-    this.indexes[at] = index;
-    this.types[at] = typeCode.get(type) ?? 0;
+    const at = this.count & IN_CHUNK;
+    if (at === 0) this.chunks.push(new Chunk());
+    const chunk = this.chunks[this.chunks.length - 1];
+    chunk.times[at] = time;
+    chunk.positions[at] = position;
+    chunk.indexes[at] = index;
+    chunk.types[at] = typeCode.get(type) ?? 0;
     this.count += 1;
   }
 
   timeAt(i: number): number {
-    return this.times[i];
+    return this.chunks[i >>> CHUNK_BITS].times[i & IN_CHUNK];
   }
 
   positionAt(i: number): number {
-    return this.positions[i];
+    return this.chunks[i >>> CHUNK_BITS].positions[i & IN_CHUNK];
   }
 
   indexAt(i: number): number {
-    return this.indexes[i];
+    return this.chunks[i >>> CHUNK_BITS].indexes[i & IN_CHUNK];
   }
 
   typeAt(i: number): DroveEventType {
-    return DROVE_EVENT_TYPES[this.types[i]];
+    return DROVE_EVENT_TYPES[this.chunks[i >>> CHUNK_BITS].types[i & IN_CHUNK]];
   }
 
   /** An entry is the last Drove event of its position unless the next entry has the same position. */
   lastAt(i: number): boolean {
-    return i + 1 >= this.count || this.positions[i + 1] !== this.positions[i];
+    return i + 1 >= this.count || this.positionAt(i + 1) !== this.positionAt(i);
   }
 
   /** Index of the first entry with feed time > t. */
   firstAfterTime(t: number): number {
-    return this.search((i) => this.times[i] > t);
+    return this.search((i) => this.timeAt(i) > t);
   }
 
   /** Index of the first entry after `cursor`. */
   firstAfter(cursor: FeedCursor): number {
-    return this.search(
-      (i) =>
-        this.positions[i] > cursor.position ||
-        (this.positions[i] === cursor.position && this.indexes[i] > cursor.index),
-    );
+    return this.search((i) => {
+      const position = this.positionAt(i);
+      return position > cursor.position || (position === cursor.position && this.indexAt(i) > cursor.index);
+    });
   }
 
   /** First i for which `after(i)` holds, `after` being false then true along the entries. */
@@ -81,17 +89,5 @@ export class FeedIndex {
       else low = mid + 1;
     }
     return low;
-  }
-
-  private grow(): void {
-    const size = this.times.length * 2;
-    const grown = <T extends Float64Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.times = grown(this.times, new Float64Array(size));
-    this.positions = grown(this.positions, new Float64Array(size));
-    this.indexes = grown(this.indexes, new Uint8Array(size));
-    this.types = grown(this.types, new Uint8Array(size));
   }
 }

@@ -14,6 +14,8 @@ export interface MapperCheckpoint {
 }
 
 const READ_BATCH = 2000;
+/** Where recent reads ended, kept so that a reader going on from there (an SSE catch-up) re-reads nothing. */
+const RESUME_POINTS = 8;
 
 /**
  * Entries the feed no longer keeps, mapped again from the log. The mapper is stateful (an app's facts come from
@@ -23,6 +25,7 @@ const READ_BATCH = 2000;
  */
 export class FeedRemapper {
   private readonly checkpoints: MapperCheckpoint[] = [];
+  private resumePoints: MapperCheckpoint[] = [];
 
   constructor(
     private readonly index: FeedIndex,
@@ -73,18 +76,34 @@ export class FeedRemapper {
       next = page[page.length - 1].position + 1;
     }
     if (out.length !== end - start) throw new Error(`event feed: entries ${start}..${end} not in the log`);
+    this.resumePoints = [{ entry, position: lastPosition + 1, mapper }, ...this.resumePoints].slice(
+      0,
+      RESUME_POINTS,
+    );
     return out;
   }
 
   private check(entry: number, position: number, i: number, type: string): void {
     const index = this.index;
-    if (index.positionAt(entry) === position && index.indexAt(entry) === i && index.typeAt(entry) === type)
-      return;
+    const same =
+      entry < index.length &&
+      index.positionAt(entry) === position &&
+      index.indexAt(entry) === i &&
+      index.typeAt(entry) === type;
+    if (same) return;
     throw new Error(`event feed: log position ${position} does not map to feed entry ${entry} again`);
   }
 
-  /** The latest checkpoint at or before entry `start` (the first is taken before any entry). */
+  /** The nearest checkpoint or resume point at or before entry `start` (the first is taken before any entry). */
   private checkpointAt(start: number): MapperCheckpoint {
+    const checkpoint = this.latestCheckpointAt(start);
+    return this.resumePoints.reduce(
+      (best, point) => (point.entry <= start && point.entry > best.entry ? point : best),
+      checkpoint,
+    );
+  }
+
+  private latestCheckpointAt(start: number): MapperCheckpoint {
     let low = 0;
     let high = this.checkpoints.length - 1;
     while (low < high) {
