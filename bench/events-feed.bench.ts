@@ -82,8 +82,8 @@ async function readWhole(store: EventStore): Promise<StoredEvent[]> {
   return events;
 }
 
-/** The generated log written to ZooKeeper stream by stream; a fresh store to read it, as a starting controller. */
-async function toZooKeeper(memory: MemoryEventStore): Promise<EventStore> {
+/** The generated log written to ZooKeeper stream by stream (the in-memory store is dropped after). */
+async function toZooKeeper(memory: MemoryEventStore): Promise<void> {
   const byStream = new Map<string, NewEvent[]>();
   for (const e of await readWhole(memory)) {
     const events = byStream.get(e.stream) ?? [];
@@ -95,7 +95,6 @@ async function toZooKeeper(memory: MemoryEventStore): Promise<EventStore> {
   await writeByStream(writer, byStream);
   log(`written to ZooKeeper in ${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms`);
   await writer.close();
-  return ZooKeeperEventStore.open({ connectString, root, sessionTimeout: 30_000 });
 }
 
 /** The baseline: the whole log folded as the feed did before it was bounded, caught up like the service. */
@@ -122,27 +121,34 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const memory = await generate();
   log(`generated in ${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms`);
-  const store = storeKind === 'zookeeper' ? await toZooKeeper(memory) : memory;
+  if (storeKind !== 'zookeeper') return run(async () => memory);
+  await toZooKeeper(memory);
+  const opened: EventStore[] = [];
   try {
-    await run(store);
+    // each reader on a store of its own, as a starting controller: what one reads is not cached for the next
+    await run(async () => {
+      const store = await ZooKeeperEventStore.open({ connectString, root, sessionTimeout: 30_000 });
+      opened.push(store);
+      return store;
+    });
   } finally {
-    if (store !== memory) {
-      await store.close();
-      const zk = await Zk.connect(connectString, 30_000);
-      await zk.removeTree(root);
-      zk.close();
-    }
+    for (const store of opened) await store.close();
+    const zk = await Zk.connect(connectString, 30_000);
+    await zk.removeTree(root);
+    zk.close();
   }
 }
 
-async function run(store: EventStore): Promise<void> {
-  const storedJsonBytes = (await readWhole(store)).reduce((n, e) => n + JSON.stringify(e).length, 0);
+async function run(open: () => Promise<EventStore>): Promise<void> {
+  const storedJsonBytes = (await readWhole(await open())).reduce((n, e) => n + JSON.stringify(e).length, 0);
+  const store = await open();
   const plain = await measure(() => plainCatchUp(store));
   const entries = plain.value.entries;
   log(`plain fold: ${entries.length} entries, ${plain.bytes} bytes, caught up in ${plain.ms} ms`);
   const config = Object.assign(new EventsFeedConfig(), { recentEntries, checkpointEvery });
+  const serviceStore = await open();
   const bounded = await measure(async () => {
-    const service = new EventsFeedService(store, config);
+    const service = new EventsFeedService(serviceStore, config);
     service.onApplicationBootstrap();
     await service.ready;
     return service;
@@ -169,9 +175,11 @@ async function run(store: EventStore): Promise<void> {
   }
   await bounded.value.onModuleDestroy();
   // the catch-ups again in the other order: the first read of a fresh store pays for more than the second
-  const plainAgainMs = (await measure(() => plainCatchUp(store))).ms;
+  const plainStore = await open();
+  const plainAgainMs = (await measure(() => plainCatchUp(plainStore))).ms;
+  const feedStore = await open();
   const again = await measure(async () => {
-    const service = new EventsFeedService(store, config);
+    const service = new EventsFeedService(feedStore, config);
     service.onApplicationBootstrap();
     await service.ready;
     await service.onModuleDestroy();
