@@ -7,6 +7,8 @@
 #   DROVE_LOCAL_DIR     where state, logs and pids go (default <repo>/.local)
 #   ZOOKEEPER_JAR       the ZooKeeper server jar (default Debian's /usr/share/java/zookeeper.jar)
 #   DROVE_SKIP_IMAGES=1 do not build the test images
+#   DROVE_PROVISION_STARTED  a file to which a line `<service> <pid>` is appended for each service (dockerd,
+#                       zookeeper) this run started, so whoever asked (cluster.sh) can stop exactly those later
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,6 +18,7 @@ zk_jar=${ZOOKEEPER_JAR:-/usr/share/java/zookeeper.jar}
 
 step() { printf 'provision: %-12s %s\n' "$1" "$2"; }
 fail() { step "$1" "FAILED: $2" >&2; exit 1; }
+record_started() { [ -z "${DROVE_PROVISION_STARTED:-}" ] || echo "$1 $2" >>"$DROVE_PROVISION_STARTED"; }
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # --- 1. packages -------------------------------------------------------------------------------------------
@@ -79,6 +82,7 @@ else
     exec setsid dockerd >"$local_dir/dockerd.log" 2>&1 </dev/null
   ) &
   echo $! >"$local_dir/dockerd.pid"
+  record_started dockerd $!
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || fail dockerd "started but not answering after 60 s; see $local_dir/dockerd.log"
   step dockerd "started (pid $(cat "$local_dir/dockerd.pid"), log $local_dir/dockerd.log)"
@@ -113,6 +117,7 @@ EOF
     -cp "/etc/zookeeper/conf:$zk_jar" org.apache.zookeeper.server.ZooKeeperServerMain "$zk_dir/zoo.cfg" \
     >"$zk_dir/zookeeper.log" 2>&1 < /dev/null &
   echo $! >"$zk_dir/zookeeper.pid"
+  record_started zookeeper $!
   for _ in $(seq 1 60); do zk_ruok && break; sleep 0.5; done
   zk_ruok || fail zookeeper "started but no 'imok' on 127.0.0.1:$zk_port after 30 s; see $zk_dir/zookeeper.log"
   step zookeeper "started on 127.0.0.1:$zk_port (pid $(cat "$zk_dir/zookeeper.pid"), data $zk_dir/data)"

@@ -46,11 +46,21 @@ export function withControllerAndExecutor(
   ports: { controller: number; executor: number; hostPorts: { from: number; to: number } },
   namespace: string,
   run: string,
+  /** Lines appended to the controller's config; more executor `options` keys. */
+  extra: { controller?: string[]; executorOptions?: Record<string, number | boolean> } = {},
 ): ControllerAndExecutor {
   const processes = {} as ControllerAndExecutor;
   beforeAll(async () => {
-    processes.controller = startController(ports.controller, namespace);
-    processes.executor = startExecutor(ports.executor, namespace, run, ports.hostPorts);
+    processes.controller = startController(ports.controller, namespace, extra.controller);
+    processes.executor = startExecutor(
+      ports.executor,
+      namespace,
+      run,
+      ports.hostPorts,
+      [],
+      false,
+      extra.executorOptions,
+    );
     await waitForActiveExecutor(ports.controller);
   }, 120_000);
   afterAll(async () => {

@@ -14,8 +14,13 @@ export function startExecutor(
   extra: string[] = [],
   /** Drove's UNREADY wait for the leader's reserved local services (`options.awaitLocalServices`). */
   awaitLocalServices = false,
+  /** More `options` keys, e.g. `{ refreshIntervalMs: 1000 }`. */
+  options: Record<string, number | boolean> = {},
 ): ChildProcess {
   const name = `executor-${port}`;
+  const more = Object.entries(options)
+    .map(([key, value]) => `, ${key}: ${value}`)
+    .join('');
   const config = writeConfig(
     name,
     [
@@ -25,7 +30,7 @@ export function startExecutor(
       'docker: { stopGraceSeconds: 1, maxOpenFiles: 1024 }',
       `hostPorts: { from: ${hostPorts.from}, to: ${hostPorts.to} }`,
       `logs: { root: .local/e2e-logs/${name}-files }`,
-      `options: { awaitLocalServices: ${awaitLocalServices}, containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" } }`,
+      `options: { awaitLocalServices: ${awaitLocalServices}, containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" }${more} }`,
       ...extra,
     ].join('\n'),
   );

@@ -11,7 +11,10 @@ import { join, resolve } from 'node:path';
 // host ports 45100-45199), security 5400-5499 (instance-tokens: controller 5400, executor 5420; host ports
 // 45400-45499), openapi-client 5500 (executor 5520, host ports 45500-45599; the range 5500-5599 is openapi's),
 // controller-snapshots 5600-5699 (controllers 5600, 5610, 5620; host ports 45600-45699 reserved),
-// drove-cli-contract 5700 (executor 5720, host ports 45700-45799).
+// drove-cli-contract 5700 (executor 5720, host ports 45700-45799), staleness 5800-5899 (controller 5800,
+// executors 5820 and 5830, host ports 45800-45899), cluster-scripts 6100-6199 (deploy/local's scripts:
+// controllers 6100/6110, executor 6120, its own ZooKeeper 6190, host ports 46100-46199); 6300-6399 (host ports
+// 46300-46399) is the hand check with the real drove-cli (apps/controller/README.md), which no test runs.
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');

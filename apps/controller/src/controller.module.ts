@@ -16,7 +16,7 @@ import { EventsFeedConfigModule } from './events-feed/events-feed-config.module'
 import { EventsFeedConfig } from './events-feed/events-feed.config';
 import { EventStreamConfig } from './event-stream/event-stream.config';
 import { EventStreamModule } from './event-stream/event-stream.module';
-import { ExecutionModule } from './executors/execution.module';
+import { ExecutionModule, StalenessSettings } from './executors/execution.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { HttpEdgeModule } from './http/http-edge.module';
@@ -50,6 +50,8 @@ export interface ControllerModuleOptions {
   limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
   eventsFeed?: EventsFeedConfig;
+  /** Drove's 60 s instance staleness and 45 s staleExecutorAge unless given. */
+  staleness?: StalenessSettings;
 }
 
 @Module({})
@@ -78,6 +80,8 @@ export class ControllerModule {
           true,
           options.timings?.appMonitorIntervalMs,
           options.timings?.startBackoff,
+          undefined,
+          options.staleness,
         ),
         EndpointsModule,
         EventsFeedConfigModule.register(options.eventsFeed),

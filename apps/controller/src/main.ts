@@ -15,6 +15,7 @@ import { HttpExecutorMessenger } from './messaging/http-executor-messenger';
 import { LeaderElection } from './leadership/leader-election';
 import { ControllerMetrics } from './metrics/controller-metrics';
 import { serveOpenApi } from './openapi/serve-openapi';
+import { durationMs } from './retention/retention.config';
 
 const SHUTDOWN_GRACE_MS = 10000;
 
@@ -53,6 +54,10 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       limits: config.limits,
       eventStream: config.eventStream,
       eventsFeed: config.eventsFeed,
+      staleness: {
+        instanceStalenessMs: config.options.instanceStalenessMs,
+        staleExecutorAgeMs: durationMs(config.options.staleExecutorAge),
+      },
     }),
     new FastifyAdapter({ bodyLimit: config.limits.maxRequestBodyBytes }),
   );

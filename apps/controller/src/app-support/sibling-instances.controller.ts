@@ -1,6 +1,7 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import {
   ACTIVE_INSTANCE_STATES,
+  Clock,
   INSTANCE_STATES,
   InstanceInfoJson,
   InstanceState,
@@ -10,6 +11,9 @@ import { ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { INSTANCE_AUTH } from '@drove/openapi';
 import { InstanceTokenClaims } from '../auth/instance-token';
+import { CLOCK } from '../event-store/event-store.tokens';
+import { ExecutorRegistry } from '../executors/executor-registry';
+import { INSTANCE_STALENESS_MS, lastHeardOf } from '../executors/instance-heard-of';
 import { principalOf } from '../auth/principal';
 import { Roles } from '../auth/route-access';
 import { ApiResponse, failure, success } from '../http/api-response';
@@ -27,14 +31,20 @@ export const INVALID_INSTANCE_TOKEN =
 
 /**
  * Drove's AppSupport: sibling discovery for app instances (Hazelcast-style clustering). The edge has checked the
- * token's signature; here the instance it names must still be alive, on the executor it was started on.
+ * token's signature; here the instance it names must still be alive, on the executor it was started on. As in
+ * Drove, instances not heard of within the staleness (60 s) are left out.
  */
 @ApiTags('app support')
 @ApiSecurity(INSTANCE_AUTH)
 @Controller('apis/v1/internal')
 @Roles('APPI')
 export class SiblingInstancesController {
-  constructor(private readonly clusterView: ClusterViewService) {}
+  constructor(
+    private readonly clusterView: ClusterViewService,
+    private readonly registry: ExecutorRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INSTANCE_STALENESS_MS) private readonly stalenessMs: number,
+  ) {}
 
   @Get('instances')
   @ApiQuery({
@@ -59,9 +69,14 @@ export class SiblingInstancesController {
     return success(
       appIds
         .flatMap((appId) => reportedInstancesOf(this.clusterView.view, appId))
-        .filter((i) => wanted.includes(i.state))
+        .filter((i) => wanted.includes(i.state) && this.isFresh(i.instanceId))
         .sort((a, b) => (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0)),
     );
+  }
+
+  private isFresh(instanceId: string): boolean {
+    const instance = this.clusterView.view.instance(instanceId);
+    return !!instance && this.clock.now() - lastHeardOf(instance, this.registry) <= this.stalenessMs;
   }
 
   /** `forApp=true`: every app sharing the caller's app name (all its versions). */

@@ -21,13 +21,19 @@ describe('controller config', () => {
     expect(config.zookeeper).toMatchObject({
       connectionString: '127.0.0.1:2181',
       nameSpace: 'drove',
-      sessionTimeoutMs: 30000,
+      sessionTimeoutMs: 5000,
     });
     expect(config.clusterAuth.secrets.map((s) => [s.nodeType, s.secret])).toEqual([
       ['CONTROLLER', 'DefaultControllerSecret'],
       ['EXECUTOR', 'DefaultExecutorSecret'],
     ]);
     expect(config.installation).toMatchObject({ label: 'local', criticality: 'DEVELOPMENT' });
+  });
+
+  it("has Drove's staleness defaults and takes a staleExecutorAge within 10 s .. 3600 s", () => {
+    expect(parse(null).options).toMatchObject({ staleExecutorAge: '45 seconds', instanceStalenessMs: 60000 });
+    expect(parse('options:\n  staleExecutorAge: 10 seconds\n').options.staleExecutorAge).toBe('10 seconds');
+    expect(parse('options:\n  staleExecutorAge: 1 hour\n').options.staleExecutorAge).toBe('1 hour');
   });
 
   it('keeps the defaults of keys a partial block leaves out', () => {
@@ -89,6 +95,26 @@ describe('controller config', () => {
       'a spec limit past what one ZooKeeper znode holds',
       'limits:\n  maxSpecBytes: 2000000\n',
       'limits.maxSpecBytes: maxSpecBytes must not be greater than 921600',
+    ],
+    [
+      'a staleExecutorAge under 10 s',
+      'options:\n  staleExecutorAge: 9 seconds\n',
+      'options.staleExecutorAge: must be between 10 seconds and 3600 seconds',
+    ],
+    [
+      'a staleExecutorAge over an hour',
+      'options:\n  staleExecutorAge: 61 minutes\n',
+      'options.staleExecutorAge: must be between 10 seconds and 3600 seconds',
+    ],
+    [
+      'a staleExecutorAge that is no duration',
+      'options:\n  staleExecutorAge: soon\n',
+      'options.staleExecutorAge: must be a duration such as "45 seconds" or "2 minutes"',
+    ],
+    [
+      'an instance staleness under a second',
+      'options:\n  instanceStalenessMs: 10\n',
+      'options.instanceStalenessMs: instanceStalenessMs must not be less than 1000',
     ],
     ['broken YAML', 'server: [\n', 'c.yml: not valid YAML'],
     ['a list at the top', '- a\n', 'c.yml: the top level must be a mapping'],

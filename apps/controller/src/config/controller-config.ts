@@ -16,7 +16,7 @@ import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/con
 import { AuditLogConfig } from '../audit/audit-log.config';
 import { EventStreamConfig } from '../event-stream/event-stream.config';
 import { EventsFeedConfig } from '../events-feed/events-feed.config';
-import { RetentionOptions } from '../retention/retention.config';
+import { StalenessOptions } from './staleness.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
@@ -26,6 +26,17 @@ import { LimitsConfig } from '../limits/limits.config';
 export class ServerConfig extends NodeServerConfig {
   port = 4000;
   adminPort = 4001;
+}
+
+/**
+ * A controller's ZooKeeper session is its leadership: after a `kill -9` the standby leads once ZooKeeper expires
+ * the dead session, so a short timeout is a quick failover. Losing it wrongly (a long pause, a network blip)
+ * costs only a leader change, which the log makes safe; an executor's session, whose loss makes its instances
+ * LOST and replaced, keeps the longer shared default. 5 s is above ZooKeeper's floor of 2 ticks (4 s at its
+ * default tickTime of 2 s), which would otherwise raise it.
+ */
+export class ControllerZooKeeperConfig extends ZooKeeperConfig {
+  override sessionTimeoutMs = 5000;
 }
 
 export class InstanceAuthConfig {
@@ -84,8 +95,11 @@ export class StartBackoffConfig {
   multiplier = 2;
 }
 
-/** Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions. */
-export class ControllerOptions extends RetentionOptions {
+/**
+ * Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions, the
+ * staleness ones (staleExecutorAge, instanceStalenessMs) from StalenessOptions.
+ */
+export class ControllerOptions extends StalenessOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;
@@ -121,8 +135,8 @@ export class ControllerConfig {
   server = new ServerConfig();
 
   @ValidateNested()
-  @Type(() => ZooKeeperConfig)
-  zookeeper = new ZooKeeperConfig();
+  @Type(() => ControllerZooKeeperConfig)
+  zookeeper = new ControllerZooKeeperConfig();
 
   @ValidateNested()
   @Type(() => ClusterAuthConfig)

@@ -3,6 +3,7 @@ import { Clock } from '@drove/domain';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { INSTANCE_STALENESS_MS, lastHeardOf } from '../executors/instance-heard-of';
 import { ApiResponse, success } from '../http/api-response';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { reportedInstancesOf } from '../projections/instance-queries';
@@ -20,6 +21,7 @@ export class EndpointsController {
     private readonly registry: ExecutorRegistry,
     private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INSTANCE_STALENESS_MS) private readonly stalenessMs: number,
   ) {}
 
   @Get()
@@ -41,7 +43,11 @@ export class EndpointsController {
     return exposedApps({
       apps: view.applications(),
       instancesOf: (appId) => reportedInstancesOf(view, appId),
-      executor: (executorId) => this.registry.get(executorId),
+      lastHeardOf: (info) => {
+        const instance = view.instance(info.instanceId);
+        return instance ? lastHeardOf(instance, this.registry) : 0;
+      },
+      stalenessMs: this.stalenessMs,
       now,
       inMaintenanceWindow: this.maintenance.covers(view.cluster, now),
       names,

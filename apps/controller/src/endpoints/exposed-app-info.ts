@@ -1,9 +1,4 @@
-import {
-  ACTIVE_APP_STATES,
-  ApplicationAggregate,
-  ExecutorNodeDataJson,
-  InstanceInfoJson,
-} from '@drove/domain';
+import { ACTIVE_APP_STATES, ApplicationAggregate, InstanceInfoJson } from '@drove/domain';
 
 /** Drove's ExposedAppInfo: one routable app and its healthy hosts (reference 1.9). */
 export interface ExposedAppInfo {
@@ -20,31 +15,19 @@ export interface ExposedHost {
   portType: string;
 }
 
-/** Drove drops a HEALTHY instance not updated for this long, unless the cluster is in its maintenance window. */
-export const INSTANCE_STALENESS_MS = 60_000;
-
 export interface EndpointSources {
   apps: readonly ApplicationAggregate[];
   /** The app's instances as the log last recorded them. */
   instancesOf(appId: string): readonly InstanceInfoJson[];
-  /** The executor's latest node data (refreshed every 20 s), if it is live. */
-  executor(executorId: string): ExecutorNodeDataJson | undefined;
+  /** When the instance was last heard of (its last change or its executor's latest node data listing it). */
+  lastHeardOf(info: InstanceInfoJson): number;
+  /** Drove drops a HEALTHY instance not heard of for this long (60 s), unless in the maintenance window. */
+  stalenessMs: number;
   now: number;
   inMaintenanceWindow: boolean;
   /** Only apps with these names; undefined for all. */
   names?: readonly string[];
 }
-
-/**
- * The log records an instance only when its state changes, so a steady HEALTHY instance's logged `updated` ages;
- * its executor's periodic snapshot carries a fresh one. The newer of the two is when it was last heard of.
- */
-const lastHeardOf = (info: InstanceInfoJson, sources: EndpointSources): number => {
-  const reported = sources
-    .executor(info.executorId)
-    ?.instances?.find((i) => i.instanceId === info.instanceId);
-  return Math.max(info.updated, reported?.updated ?? 0);
-};
 
 export function exposedApps(sources: EndpointSources): ExposedAppInfo[] {
   return sources.apps
@@ -68,7 +51,7 @@ function exposedApp(app: ApplicationAggregate, sources: EndpointSources): Expose
     .filter(
       (info) =>
         info.state === 'HEALTHY' &&
-        (sources.inMaintenanceWindow || sources.now - lastHeardOf(info, sources) <= INSTANCE_STALENESS_MS),
+        (sources.inMaintenanceWindow || sources.now - sources.lastHeardOf(info) <= sources.stalenessMs),
     )
     .sort((a, b) => a.created - b.created)
     .flatMap((info) => {

@@ -14,6 +14,20 @@ import { ExecutorLogService } from './executor-log.service';
 import { ExecutorRegistry } from './executor-registry';
 import { ExecutorsController } from './executors.controller';
 import { KnownInstancesController } from './known-instances.controller';
+import { DEFAULT_INSTANCE_STALENESS_MS, INSTANCE_STALENESS_MS } from './instance-heard-of';
+import { STALE_EXECUTOR_AGE_MS, StaleExecutorSweeper } from './stale-executor-sweeper';
+import { StaleInstances } from '../sagas/stale-instances';
+
+/** Drove's staleness rules (60 s for instances, `staleExecutorAge` 45 s for executors). */
+export interface StalenessSettings {
+  instanceStalenessMs: number;
+  staleExecutorAgeMs: number;
+}
+
+export const DEFAULT_STALENESS: StalenessSettings = {
+  instanceStalenessMs: DEFAULT_INSTANCE_STALENESS_MS,
+  staleExecutorAgeMs: 45_000,
+};
 
 /**
  * Executors (registry, log, API), their messages both ways, the operation sagas (apps, tasks, local services)
@@ -29,6 +43,7 @@ export class ExecutionModule {
     monitorIntervalMs = 30_000,
     startBackoff: StartBackoffSettings = DEFAULT_START_BACKOFF,
     localServiceMonitorMs = 5_000,
+    staleness: StalenessSettings = DEFAULT_STALENESS,
   ): DynamicModule {
     return {
       module: ExecutionModule,
@@ -39,7 +54,11 @@ export class ExecutionModule {
         { provide: MONITOR_INTERVAL_MS, useValue: monitorIntervalMs },
         { provide: START_BACKOFF, useValue: startBackoff },
         { provide: LOCAL_SERVICE_MONITOR_MS, useValue: localServiceMonitorMs },
+        { provide: INSTANCE_STALENESS_MS, useValue: staleness.instanceStalenessMs },
+        { provide: STALE_EXECUTOR_AGE_MS, useValue: staleness.staleExecutorAgeMs },
         ExecutorRegistry,
+        StaleExecutorSweeper,
+        StaleInstances,
         ExecutorLogService,
         ExecutorReportsHandler,
         InstanceJobs,
@@ -51,7 +70,13 @@ export class ExecutionModule {
         TaskReports,
       ],
       controllers: [ExecutorsController, KnownInstancesController, MessagesController],
-      exports: [ExecutorRegistry, ExecutorReportsHandler, EXECUTOR_MESSENGER, RUN_SAGAS],
+      exports: [
+        ExecutorRegistry,
+        ExecutorReportsHandler,
+        EXECUTOR_MESSENGER,
+        RUN_SAGAS,
+        INSTANCE_STALENESS_MS,
+      ],
     };
   }
 }

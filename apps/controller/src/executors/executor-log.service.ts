@@ -3,6 +3,7 @@ import {
   ACTIVE_INSTANCE_STATES,
   Clock,
   ExecutorCommand,
+  INSTANCE_LOST_MESSAGE,
   executorDecider,
   executorStream,
   instanceDecider,
@@ -87,7 +88,7 @@ export class ExecutorLogService implements OnApplicationBootstrap, OnModuleDestr
       await this.pipeline.execute(
         instanceDecider,
         instanceStream(instanceId),
-        { type: 'MarkInstanceLost', instanceId, errorMessage: 'Instance lost', at },
+        { type: 'MarkInstanceLost', instanceId, errorMessage: INSTANCE_LOST_MESSAGE, at },
         { actor: SYSTEM_ACTOR },
       );
     }

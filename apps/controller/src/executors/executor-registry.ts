@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  Clock,
   ExecutorAddressJson,
   ExecutorNodeDataJson,
   ExecutorResourceSnapshotJson,
   ExecutorState,
 } from '@drove/domain';
 import { Scheduler, snapshotFromDroveNodeData } from '@drove/scheduler';
+import { CLOCK } from '../event-store/event-store.tokens';
 
 /** What the log records about an executor; a change in any of these is an event, resources are not. */
 export interface ExecutorIdentity {
@@ -32,6 +34,11 @@ const identityOf = (data: ExecutorNodeDataJson): ExecutorIdentity => ({
   executorState: data.executorState ?? 'ACTIVE',
 });
 
+const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
+
+const instanceIdsIn = (data: ExecutorNodeDataJson): Set<string> =>
+  new Set([...(data.instances ?? []), ...(data.serviceInstances ?? [])].map((i) => i.instanceId));
+
 const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
 
@@ -39,6 +46,9 @@ const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
  * The live executors as their node data last showed them, in memory only: resources change every few seconds and
  * are not events. Feeds the scheduler's cluster view; tells listeners only about meaningful changes (new
  * executor, another state/address/tags, gone), which the leader records in the log.
+ * When each executor was last heard of is kept by this controller's clock (the executors' clocks may be off): the
+ * time node data with a newer `updated` than held arrived. A re-read of the same data (a new ZooKeeper session)
+ * is not news, so a hung executor whose ephemeral znode lives on still ages and is removed by staleness.
  */
 @Injectable()
 export class ExecutorRegistry {
@@ -48,6 +58,11 @@ export class ExecutorRegistry {
   private readonly listeners = new Set<(change: ExecutorChange) => void>();
   /** Executors the log says are (being) blacklisted: never offered to the scheduler, whatever they report. */
   private readonly cordoned = new Set<string>();
+  private readonly heardAt = new Map<string, number>();
+  /** The app and local-service instance ids each live executor's latest node data lists. */
+  private readonly listed = new Map<string, Set<string>>();
+
+  constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = SYSTEM_CLOCK) {}
 
   onChange(listener: (change: ExecutorChange) => void): () => void {
     this.listeners.add(listener);
@@ -59,7 +74,12 @@ export class ExecutorRegistry {
     const executorId = data.state.executorId;
     const previous = this.live.get(executorId);
     if (previous && previous.updated > data.updated) return;
+    // Removed (gone or stale): only newer node data than it last had brings it back.
+    const gone = this.removed.get(executorId)?.data;
+    if (!previous && gone && data.updated <= gone.updated) return;
+    if (!previous || data.updated > previous.updated) this.heardAt.set(executorId, this.clock.now());
     this.live.set(executorId, data);
+    this.listed.set(executorId, instanceIdsIn(data));
     this.removed.delete(executorId);
     this.feedScheduler(data);
     const identity = identityOf(data);
@@ -97,9 +117,21 @@ export class ExecutorRegistry {
     const data = this.live.get(executorId);
     if (!data) return;
     this.live.delete(executorId);
+    this.heardAt.delete(executorId);
+    this.listed.delete(executorId);
     this.removed.set(executorId, { data, at });
     this.scheduler.cluster.remove(executorId);
     this.emit({ type: 'REMOVED', executorId });
+  }
+
+  /** Live executors whose node data has not been renewed for longer than `maxAgeMs` (Drove's staleExecutorAge). */
+  staleExecutors(now: number, maxAgeMs: number): string[] {
+    return [...this.heardAt].filter(([, at]) => now - at > maxAgeMs).map(([executorId]) => executorId);
+  }
+
+  /** When the live executor's latest node data, listing this instance, arrived; undefined if it does not list it. */
+  heardOf(executorId: string, instanceId: string): number | undefined {
+    return this.listed.get(executorId)?.has(instanceId) ? this.heardAt.get(executorId) : undefined;
   }
 
   get(executorId: string): ExecutorNodeDataJson | undefined {

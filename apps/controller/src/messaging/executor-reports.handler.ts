@@ -27,7 +27,8 @@ const ZOMBIE_STOP_EVERY_MS = 10_000;
  * the instance decider (which ignores a report not newer than the stored one, as Drove does). A snapshot's
  * instances are recorded only where their state differs from the view, so the periodic refresh writes nothing
  * unless a pushed report was lost. An instance the log does not know (started by no controller of this cluster:
- * a zombie) is not recorded; while it runs it is sent STOP_INSTANCE (leader only).
+ * a zombie) is not recorded; while it runs it is sent STOP_INSTANCE (leader only). So is one the log holds LOST
+ * that a returning executor (hung, then alive again) still runs: it has been replaced meanwhile.
  */
 @Injectable()
 export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -95,19 +96,22 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     for (const info of [...(nodeData.instances ?? []), ...(nodeData.serviceInstances ?? [])]) {
       const known = view.instance(info.instanceId);
       if (!known) this.stopZombie(info);
-      else if (known.state !== info.state) await this.recordInstance(info, actor);
+      else if (known.state !== info.state) {
+        const recorded = await this.recordInstance(info, actor);
+        if (known.state === 'LOST' && !recorded) this.stopZombie(info, 'is LOST in the log (replaced)');
+      }
     }
     for (const task of nodeData.tasks ?? []) await this.taskReports.record(task, actor);
   }
 
-  private stopZombie(info: AnyInstanceInfoJson): void {
+  private stopZombie(info: AnyInstanceInfoJson, why = 'is unknown to the log'): void {
     const address = this.registry.address(info.executorId);
     const now = Date.now();
     const last = this.zombieStops.get(info.instanceId) ?? 0;
     if (this.fence.path() === null || !address || !RUNNING_INSTANCE_STATES.includes(info.state)) return;
     if (now - last < ZOMBIE_STOP_EVERY_MS) return;
     this.zombieStops.set(info.instanceId, now);
-    this.logger.warn(`${info.instanceId} on ${info.executorId} is unknown to the log: stopping it`);
+    this.logger.warn(`${info.instanceId} on ${info.executorId} ${why}: stopping it`);
     void this.messenger.send(address, {
       type: isLocalServiceInstance(info) ? 'STOP_LOCAL_SERVICE_INSTANCE' : 'STOP_INSTANCE',
       header: requestHeader('CONTROLLER', this.ids, this.clock),
@@ -116,7 +120,8 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
     });
   }
 
-  private async recordInstance(info: AnyInstanceInfoJson, actor: string): Promise<void> {
+  /** Whether the report changed the instance in the log. */
+  private async recordInstance(info: AnyInstanceInfoJson, actor: string): Promise<boolean> {
     const outcome = await this.pipeline.execute(
       instanceDecider,
       instanceStream(info.instanceId),
@@ -124,5 +129,6 @@ export class ExecutorReportsHandler implements OnApplicationBootstrap, OnModuleD
       { actor },
     );
     if (!outcome.ok) this.logger.debug(`report on ${info.instanceId}: ${outcome.error.messages.join(', ')}`);
+    return outcome.ok && outcome.events.length > 0;
   }
 }

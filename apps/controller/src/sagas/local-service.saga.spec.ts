@@ -251,4 +251,35 @@ describe('local service saga with two in-process executors', () => {
     );
     expect((await instances()).map((i) => i.instanceId)).not.toContain('SI-zombie');
   });
+  it('marks an instance nothing is heard of for 60 s LOST (Drove: Instance lost) and starts another on its executor', async () => {
+    for (const executor of executors.all) await join(executor);
+    await createActive();
+    await settles('ACTIVE', { 'exec-1-id': 1, 'exec-2-id': 1 });
+    const [silent, reporting] = executors.all;
+    const before = await instances();
+    ctl.clock.at += 60_001;
+    // exec-1 stays alive but its snapshot no longer lists its instance; exec-2's lists its own
+    await ctl.post(
+      '/apis/v1/messages',
+      { ...silent.snapshotMessage(NOW), nodeData: { ...silent.nodeData(), serviceInstances: [] } },
+      EXECUTOR_HEADERS,
+    );
+    await join(reporting);
+    const lostOn = (executorId: string) => async () =>
+      (await instances('/old')).filter((i) => i.state === 'LOST' && i.executorId === executorId);
+    await waitUntil(
+      'the exec-1 instance LOST',
+      async () => (await lostOn('exec-1-id')()).length === 1,
+      10_000,
+    );
+    await waitUntil(
+      'a HEALTHY instance on each executor again',
+      async () => JSON.stringify(await healthyPerExecutor()) === '{"exec-2-id":1,"exec-1-id":1}',
+      10_000,
+    );
+    const lost = (await lostOn('exec-1-id')())[0] as Instance & { errorMessage: string };
+    expect(lost.errorMessage).toBe('Instance lost');
+    expect(before.map((i) => i.instanceId)).toContain(lost.instanceId);
+    expect(await lostOn('exec-2-id')()).toEqual([]);
+  });
 });

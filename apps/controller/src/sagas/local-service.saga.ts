@@ -23,6 +23,7 @@ import { RUN_SAGAS } from './application-operations.saga';
 import { InstanceJobs } from './instance-jobs';
 import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
 import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
+import { StaleInstances } from './stale-instances';
 
 const TICK_MS = 500;
 /** A service at rest is checked this often (Drove's LocalServiceMonitor runs every 5 s). */
@@ -50,7 +51,8 @@ const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) a
  * ACTIVE, DEACTIVATE/DESTROY -> INACTIVE, UPDATE_INSTANCE_COUNT with the new count...), then it completes, as
  * Drove's actions flip the state and leave the rest to the monitor; DESTROY completes only once no instance is
  * left. STOP_INSTANCES stops the listed ones; REPLACE_INSTANCES and RESTART replace each (or every) instance on
- * its own executor, new then old, or the reverse with stopFirst.
+ * its own executor, new then old, or the reverse with stopFirst. At rest, as Drove's monitor does, instances not
+ * heard of within the staleness are first marked LOST, so the pass replaces them.
  */
 @Injectable()
 export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy {
@@ -67,6 +69,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     private readonly clusterView: ClusterViewService,
     private readonly registry: ExecutorRegistry,
     private readonly maintenance: MaintenanceWindow,
+    private readonly staleInstances: StaleInstances,
     @Inject(FENCE) private readonly fence: Fence,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
@@ -105,7 +108,9 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const op = service.operation;
     if (!op) {
       this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
-      if (this.maintenance.covers(this.clusterView.view.cluster, this.clock.now())) return;
+      const now = this.clock.now();
+      if (this.maintenance.covers(this.clusterView.view.cluster, now)) return;
+      await this.staleInstances.markLost(this.clusterView.view.serviceInstancesOf(serviceId), now);
       return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
     }
     const opSpec = op.opSpec ?? defaultOpSpec();

@@ -190,6 +190,53 @@ describe('instance decider', () => {
       .then();
   });
 
+  describe('staleness (Drove: an active instance not heard of for 60 s is LOST)', () => {
+    const stale = (at: number, lastHeardAt = 0) =>
+      ({
+        type: 'MarkStaleInstanceLost',
+        instanceId: INSTANCE_ID,
+        lastHeardAt,
+        stalenessMs: 60_000,
+        at,
+      }) as const;
+    const lostAt = (at: number) =>
+      ev('InstanceStateChanged', {
+        info: instanceInfo('LOST', at, { errorMessage: 'Instance lost' }),
+        previousState: 'HEALTHY',
+        at,
+      });
+
+    it("marks an instance whose last change is older than the staleness LOST with Drove's error", () => {
+      const s = given(changed('HEALTHY', 10)).when(stale(60_011)).then(lostAt(60_011));
+      expect(s.info?.errorMessage).toBe('Instance lost');
+    });
+
+    it.each([
+      ['its last change is exactly the staleness old', 60_010, 0],
+      ['a snapshot listed it since', 120_000, 60_001],
+      ['the caller heard of it in the future of the log', 60_011, 70_000],
+    ])('leaves it alone when %s', (_case, at, lastHeardAt) => {
+      given(changed('HEALTHY', 10)).when(stale(at, lastHeardAt)).then();
+    });
+
+    it("a report recorded after the caller looked keeps it: the stream's last change counts", () => {
+      given(changed('HEALTHY', 10), changed('UNHEALTHY', 50_000, 'HEALTHY'))
+        .when(stale(60_011, 10))
+        .then();
+    });
+
+    it.each(['STOPPED', 'LOST', 'START_FAILED'] as const)(
+      'ignores an instance in %s (not active)',
+      (state) => {
+        given(changed(state, 10)).when(stale(1_000_000)).then();
+      },
+    );
+
+    it('refuses an instance never reported', () => {
+      given(startRequested).when(stale(1_000_000)).thenFails(`No such instance ${INSTANCE_ID}`, 'NOT_FOUND');
+    });
+  });
+
   it('local service instances are tracked by service id', () => {
     const info = serviceInstanceInfo('HEALTHY', 5);
     const s = given()

@@ -3,7 +3,16 @@ import { Result, fail, ok } from '../common/result';
 import { InstanceCommand } from './commands';
 import { InstanceEvent, instanceEvent } from './events';
 import { InstanceAggregate, initialInstanceState } from './instance-aggregate';
-import { canStopInstance, TERMINAL_INSTANCE_STATES } from './instance-state';
+import { AnyInstanceInfoJson } from './instance-info';
+import { ACTIVE_INSTANCE_STATES, canStopInstance, TERMINAL_INSTANCE_STATES } from './instance-state';
+
+/** Drove's error text on an instance marked LOST because nothing was heard of it. */
+export const INSTANCE_LOST_MESSAGE = 'Instance lost';
+
+const lostEvent = (info: AnyInstanceInfoJson, errorMessage: string, at: number): InstanceEvent => {
+  const lost = { ...info, state: 'LOST' as const, errorMessage, updated: at };
+  return instanceEvent('InstanceStateChanged', { info: lost, previousState: info.state, at });
+};
 
 const decide = (s: InstanceAggregate, c: InstanceCommand): Result<InstanceEvent[]> => {
   switch (c.type) {
@@ -45,8 +54,14 @@ const decide = (s: InstanceAggregate, c: InstanceCommand): Result<InstanceEvent[
     case 'MarkInstanceLost': {
       if (!s.info) return fail('NOT_FOUND', `No such instance ${c.instanceId}`);
       if (s.state && TERMINAL_INSTANCE_STATES.includes(s.state)) return ok([]);
-      const info = { ...s.info, state: 'LOST' as const, errorMessage: c.errorMessage, updated: c.at };
-      return ok([instanceEvent('InstanceStateChanged', { info, previousState: s.info.state, at: c.at })]);
+      return ok([lostEvent(s.info, c.errorMessage, c.at)]);
+    }
+    case 'MarkStaleInstanceLost': {
+      if (!s.info) return fail('NOT_FOUND', `No such instance ${c.instanceId}`);
+      if (!s.state || !ACTIVE_INSTANCE_STATES.includes(s.state)) return ok([]);
+      const heard = Math.max(c.lastHeardAt, s.updated ?? 0);
+      if (c.at - heard <= c.stalenessMs) return ok([]);
+      return ok([lostEvent(s.info, INSTANCE_LOST_MESSAGE, c.at)]);
     }
   }
 };

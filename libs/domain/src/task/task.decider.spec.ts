@@ -102,6 +102,17 @@ describe('task decider', () => {
       .then();
   });
 
+  it("records the spec's executable, not the executor's rebuilt one (a duration keeps its unit)", () => {
+    const rebuilt = {
+      type: 'DOCKER',
+      url: 'drove-test/task:latest',
+      dockerPullTimeout: '100000 milliseconds',
+    };
+    given(createdEvent)
+      .when({ type: 'RecordTaskState', info: taskInfo('RUNNING', 11, { executable: rebuilt }), at: 11 })
+      .then(ev('TaskStateChanged', { info: taskInfo('RUNNING', 11), at: 11 }));
+  });
+
   it('refuses reports after STOPPED', () => {
     given(createdEvent, changed('STOPPED', 10))
       .when({ type: 'RecordTaskState', info: taskInfo('RUNNING', 11), at: 11 })

@@ -31,8 +31,15 @@ const decide = (s: TaskAggregate, c: TaskCommand): Result<TaskEvent[]> => {
       if (s.state === 'STOPPED')
         return fail('NOT_ALLOWED', `Task ${info.sourceAppName}/${info.taskId} has already stopped`);
       if (s.state === info.state) return ok([]);
+      // An executor rebuilds the executable from its container labels, the pull timeout in milliseconds; Drove's
+      // TaskInfo carries the spec's own executable, the duration's unit as given ("100 seconds").
+      const recorded = s.spec ? { ...info, executable: s.spec.executable } : info;
       return ok([
-        taskEvent('TaskStateChanged', { info, ...(s.state ? { previousState: s.state } : {}), at }),
+        taskEvent('TaskStateChanged', {
+          info: recorded,
+          ...(s.state ? { previousState: s.state } : {}),
+          at,
+        }),
       ]);
     }
     case 'KillTask': {
