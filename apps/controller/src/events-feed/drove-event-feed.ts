@@ -16,6 +16,23 @@ export interface FeedEntry {
   event: DroveEvent;
 }
 
+export interface DroveEventFeedOptions {
+  /** Reads the log (EventStore.readAll); without it every entry is kept in memory. */
+  read?: LogReader;
+  /** Entries whose events are kept in memory, newest first (default 10,000). */
+  recentEntries?: number;
+  /** Entries at least between two copies of the mapper kept to re-map older pages from (default 4,096). */
+  checkpointEvery?: number;
+}
+
+export const DEFAULT_RECENT_ENTRIES = 10_000;
+export const DEFAULT_CHECKPOINT_EVERY = 4096;
+
+export type DroveEventsSummary = {
+  eventsCount: Partial<Record<DroveEventType, number>>;
+  lastSyncTime: number;
+};
+
 /**
  * Drove's cluster event feed, folded from the whole log: every controller builds the same feed, so a leader change
  * loses nothing (Drove keeps it in the leader's memory, cleared on every leader change, 60 min at most).
@@ -37,23 +54,6 @@ export interface FeedEntry {
  * pages are mapped again from the log (FeedRemapper), so a client is answered exactly as if everything were kept.
  * Without a log reader, everything is kept.
  */
-export interface DroveEventFeedOptions {
-  /** Reads the log (EventStore.readAll); without it every entry is kept in memory. */
-  read?: LogReader;
-  /** Entries whose events are kept in memory, newest first (default 10,000). */
-  recentEntries?: number;
-  /** Entries at least between two copies of the mapper kept to re-map older pages from (default 4,096). */
-  checkpointEvery?: number;
-}
-
-export const DEFAULT_RECENT_ENTRIES = 10_000;
-export const DEFAULT_CHECKPOINT_EVERY = 4096;
-
-export type DroveEventsSummary = {
-  eventsCount: Partial<Record<DroveEventType, number>>;
-  lastSyncTime: number;
-};
-
 export class DroveEventFeed {
   private readonly mapper = new DroveEventMapper();
   private readonly index = new FeedIndex();
