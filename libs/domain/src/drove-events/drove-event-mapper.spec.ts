@@ -170,7 +170,7 @@ describe('Drove event feed mapping', () => {
 
   it('local service state changes', () => {
     const spec = localServiceSpecJson() as LocalServiceSpecJson;
-    const [createdEvent, completedEvent] = mapAll(
+    const [createdEvent, completedEvent, parkedEvent] = mapAll(
       localServiceEvent('LocalServiceCreated', { serviceId: 's-1', spec, instancesPerHost: 2, at: 1 }),
       localServiceEvent('LocalServiceOperationCompleted', {
         serviceId: 's-1',
@@ -179,6 +179,11 @@ describe('Drove event feed mapping', () => {
         state: 'ACTIVE',
         instancesPerHost: 2,
         at: 2,
+      }),
+      localServiceEvent('LocalServiceEmergencyDeactivationRequested', {
+        serviceId: 's-1',
+        cancelledOperation: 'ADJUST_INSTANCES',
+        at: 3,
       }),
     );
     expect(createdEvent).toMatchObject({
@@ -193,6 +198,10 @@ describe('Drove event feed mapping', () => {
       },
     });
     expect(completedEvent.metadata.CURRENT_STATE).toBe('ACTIVE');
+    expect(parkedEvent).toMatchObject({
+      type: 'LOCAL_SERVICE_STATE_CHANGE',
+      metadata: { CURRENT_STATE: 'EMERGENCY_DEACTIVATION_REQUESTED', LOCAL_SERVICE_NAME: 'test-service' },
+    });
   });
 
   it('ignores events Drove does not report', () => {

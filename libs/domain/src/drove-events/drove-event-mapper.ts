@@ -144,6 +144,8 @@ export class DroveEventMapper {
         return this.serviceChange(e.data.serviceId, e.data.state);
       case 'LocalServiceOperationCompleted':
         return this.serviceChange(e.data.serviceId, e.data.state, e.data.instancesPerHost);
+      case 'LocalServiceEmergencyDeactivationRequested':
+        return this.serviceChange(e.data.serviceId, 'EMERGENCY_DEACTIVATION_REQUESTED');
       case 'LocalServiceDestroyed':
         return this.serviceChange(e.data.serviceId, 'DESTROYED');
       case 'ExecutorAdded':
