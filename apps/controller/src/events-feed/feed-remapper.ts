@@ -45,10 +45,6 @@ export class FeedRemapper {
     this.checkpoints.push({ entry: this.index.length, position, mapper: mapper.clone() });
   }
 
-  get checkpointCount(): number {
-    return this.checkpoints.length;
-  }
-
   /** Entries [start, end) re-mapped from the log. */
   async entries(start: number, end: number): Promise<FeedEntry[]> {
     if (start >= end) return [];
