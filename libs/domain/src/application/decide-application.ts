@@ -10,6 +10,7 @@ import {
   applicationExists,
 } from './application-state';
 import { ApplicationCommand, CompleteApplicationOperationCommand } from './commands';
+import { FAILED_WITHOUT_ERROR, failedWithoutError } from './commands/complete-application-operation.command';
 import { ApplicationEvent, applicationEvent } from './events';
 
 const OPERATION_OF: Partial<Record<ApplicationCommand['type'], ApplicationOperationType>> = {
@@ -157,6 +158,7 @@ const decideCompletion = (
   const op = s.operation;
   if (!applicationExists(s) || !op) return fail('NOT_ALLOWED', `No operation in progress for app ${c.appId}`);
   const { appId, outcome, error, at } = c;
+  if (failedWithoutError(outcome, error)) return fail('INVALID', FAILED_WITHOUT_ERROR);
   if (op.type === 'DESTROY' && outcome === 'SUCCEEDED')
     return ok([applicationEvent('ApplicationDestroyed', { appId, at })]);
   // A SCALE that arrived while this one ran re-targeted it: a success reported against the old target is stale,

@@ -139,8 +139,14 @@ describe('local service decider', () => {
     });
   });
 
-  const complete = (outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED') =>
-    ({ type: 'CompleteLocalServiceOperation', serviceId: ID, outcome, at: 20 }) as const;
+  const complete = (outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED', error?: string) =>
+    ({
+      type: 'CompleteLocalServiceOperation',
+      serviceId: ID,
+      outcome,
+      ...(error ? { error } : {}),
+      at: 20,
+    }) as const;
   const done = (
     operation: string,
     outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
@@ -153,6 +159,7 @@ describe('local service decider', () => {
       outcome,
       state,
       instancesPerHost,
+      ...(outcome === 'FAILED' ? { error: 'it broke' } : {}),
       at: 20,
     });
 
@@ -207,8 +214,14 @@ describe('local service decider', () => {
     ],
   ] as const)('completes %s', (_name, history, outcome, expected) => {
     given(...history)
-      .when(complete(outcome))
+      .when(complete(outcome, outcome === 'FAILED' ? 'it broke' : undefined))
       .then(expected);
+  });
+
+  it('refuses a FAILED outcome without an error message', () => {
+    given(...active, requested('REPLACE_INSTANCES', 'REPLACING_INSTANCES'))
+      .when(complete('FAILED', ' '))
+      .thenFails('A FAILED outcome needs an error message', 'INVALID');
   });
 
   it('an instance count update applies on success', () => {

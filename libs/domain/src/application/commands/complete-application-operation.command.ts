@@ -10,3 +10,8 @@ export interface CompleteApplicationOperationCommand {
   error?: string;
   at: number;
 }
+
+/** The audit log must say why an operation failed: a FAILED outcome without an error is refused. */
+export const FAILED_WITHOUT_ERROR = 'A FAILED outcome needs an error message';
+export const failedWithoutError = (outcome: OperationOutcome, error: string | undefined): boolean =>
+  outcome === 'FAILED' && !error?.trim();
