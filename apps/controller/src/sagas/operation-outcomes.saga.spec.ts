@@ -90,6 +90,22 @@ describe('operation outcomes with an in-process executor', () => {
     expect(sent('STOP_INSTANCE')).toBe(0);
   });
 
+  it('REPLACE with no free core for the new instance is FAILED at once, naming the placement failure', async () => {
+    const { before, completion } = await completedAfter(
+      8,
+      (ids) => ({ type: 'REPLACE_INSTANCES', instanceIds: [ids[0]] }),
+      () => undefined,
+    );
+    expect(completion).toMatchObject({ outcome: 'FAILED', state: 'RUNNING' });
+    expect(completion.error).toMatch(
+      new RegExp(
+        `^1 of 1 instance\\(s\\) not replaced: ${before[0]} kept, its replacement failed: No placement: `,
+      ),
+    );
+    expect(sent('START_INSTANCE')).toBe(8);
+    expect(await healthy()).toEqual(before);
+  });
+
   it('with failureStrategy STOP no pair begins after a failed one', async () => {
     const { before, completion } = await completedAfter(2, REPLACE_ALL, () => (executor.failStarts = true));
     expect(completion.outcome).toBe('FAILED');
