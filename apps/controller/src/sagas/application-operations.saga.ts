@@ -159,10 +159,9 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       active.length,
       op.type === 'STOP_INSTANCES' ? 'stopped' : 'replaced',
     );
-    const each = (job: (id: string) => Promise<JobResult>) => async (id: string) => {
-      if (failures.halted || this.app(appId).cancelRequested) return failures.skip();
-      failures.note(await job(id));
-    };
+    const cancelled = () => this.app(appId).cancelRequested;
+    const each = (job: (id: string) => Promise<JobResult>) => (id: string) =>
+      failures.run(cancelled, () => job(id));
     if (op.type === 'STOP_INSTANCES') {
       await inParallel(
         active,
@@ -186,7 +185,7 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
         ),
       );
     }
-    const { outcome, error } = failures.outcome(this.app(appId).cancelRequested);
+    const { outcome, error } = failures.outcome(cancelled());
     await this.complete(appId, outcome, error);
   }
 

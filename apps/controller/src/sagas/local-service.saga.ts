@@ -23,7 +23,7 @@ import { RUN_SAGAS } from './application-operations.saga';
 import { InstanceJobs } from './instance-jobs';
 import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
 import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
-import { JobResult, OperationFailures, replacePair } from './operation-failures';
+import { OperationFailures, replacePair } from './operation-failures';
 import { StaleInstances } from './stale-instances';
 
 const TICK_MS = 500;
@@ -174,7 +174,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const listed = instanceIds.filter((id) => active.has(id));
     const failures = new OperationFailures(listed.length, 'stopped');
     await inParallel(listed, Math.max(1, opSpec.parallelism), (id) =>
-      this.unlessHalted(serviceId, failures, () => this.jobs.stop(id, opSpec)),
+      failures.run(this.cancelled(serviceId), () => this.jobs.stop(id, opSpec)),
     );
     return failures;
   }
@@ -197,7 +197,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     );
     const failures = new OperationFailures(active.length, 'replaced');
     await inParallel(active, Math.max(1, opSpec.parallelism), (old) =>
-      this.unlessHalted(serviceId, failures, () =>
+      failures.run(this.cancelled(serviceId), () =>
         replacePair(
           old.instanceId as string,
           stopFirst,
@@ -207,12 +207,6 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       ),
     );
     return failures;
-  }
-
-  /** Runs one job of the operation, unless an earlier one failed or the operation was cancelled. */
-  private async unlessHalted(serviceId: string, failures: OperationFailures, job: () => Promise<JobResult>) {
-    if (failures.halted || this.service(serviceId).cancelRequested) return failures.skip();
-    failures.note(await job());
   }
 
   private async complete(serviceId: string, outcome: OperationOutcome, error?: string): Promise<void> {
@@ -225,6 +219,10 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     });
     this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
     this.logger.log(`${serviceId}: operation ${outcome}${error ? `: ${error}` : ''}`);
+  }
+
+  private cancelled(serviceId: string) {
+    return () => this.service(serviceId).cancelRequested;
   }
 
   /** Executors that may run the service's instances: ACTIVE or UNREADY, and not being blacklisted. */

@@ -25,13 +25,14 @@ export class OperationFailures {
     return this.errors.length > 0;
   }
 
-  note(result: JobResult): void {
+  /** Runs one job, unless an earlier one failed or the operation was cancelled meanwhile. */
+  async run(cancelled: () => boolean, job: () => Promise<JobResult>): Promise<void> {
+    if (this.halted || cancelled()) {
+      this.skipped += 1;
+      return;
+    }
+    const result = await job();
     if (!result.ok) this.errors.push(result.error);
-  }
-
-  /** A job not begun, because an earlier one failed or the operation was cancelled. */
-  skip(): void {
-    this.skipped += 1;
   }
 
   /** The operation's outcome and, when a job failed, an error naming each failure. */
