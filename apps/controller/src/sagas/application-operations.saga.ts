@@ -186,7 +186,8 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       );
     }
     const { outcome, error } = failures.outcome(cancelled());
-    await this.complete(appId, outcome, error);
+    const leftRunning = op.type === 'STOP_INSTANCES' ? failures.notDone : undefined;
+    await this.complete(appId, outcome, error, leftRunning);
   }
 
   private async completeIfDone(appId: string, required: number, retryMs: number): Promise<void> {
@@ -205,7 +206,12 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     await this.complete(appId, outcome);
   }
 
-  private async complete(appId: string, outcome: OperationOutcome, error?: string): Promise<void> {
+  private async complete(
+    appId: string,
+    outcome: OperationOutcome,
+    error?: string,
+    instancesLeftRunning?: number,
+  ): Promise<void> {
     this.retryAt.delete(appId);
     this.backoff.reset(appId);
     const healthy = this.healthy(appId);
@@ -215,6 +221,7 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       outcome,
       healthyInstances: healthy,
       ...(error !== undefined ? { error } : {}),
+      ...(instancesLeftRunning ? { instancesLeftRunning } : {}),
       at: this.clock.now(),
     });
     // refused when a SCALE re-targeted the operation meanwhile: the next pass works to the new target

@@ -35,6 +35,11 @@ export class OperationFailures {
     if (!result.ok) this.errors.push(result.error);
   }
 
+  /** Jobs that did not do what they were asked: failed, or not attempted. */
+  get notDone(): number {
+    return this.errors.length + this.skipped;
+  }
+
   /** The operation's outcome and, when a job failed, an error naming each failure. */
   outcome(cancelled: boolean): { outcome: OperationOutcome; error?: string } {
     const failed = this.errors.length;

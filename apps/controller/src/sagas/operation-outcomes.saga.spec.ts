@@ -127,10 +127,10 @@ describe('operation outcomes with an in-process executor', () => {
     expect(await healthy()).toEqual([]);
   });
 
-  it('STOP_INSTANCES whose stop the executor refuses is FAILED and the instance still runs', async () => {
+  it('STOP_INSTANCES whose stop the executor refuses is FAILED; the instance still runs and stays expected', async () => {
     const { before, completion } = await completedAfter(
       1,
-      (ids) => ({ type: 'STOP_INSTANCES', instanceIds: ids, skipRespawn: false }),
+      (ids) => ({ type: 'STOP_INSTANCES', instanceIds: ids, skipRespawn: true }),
       () => (executor.stopAnswer = { status: 'FAILED', error: 'busy' }),
     );
     expect(completion).toMatchObject({ operation: 'STOP_INSTANCES', outcome: 'FAILED', state: 'RUNNING' });
@@ -138,6 +138,10 @@ describe('operation outcomes with an in-process executor', () => {
       `1 of 1 instance(s) not stopped: ${before[0]}: stop not accepted by the executor: busy`,
     );
     expect(await healthy()).toEqual(before);
+    const summary = (await ctl.get(`/apis/v1/applications/${APP_ID}`)).body.data as {
+      requiredInstances: number;
+    };
+    expect(summary.requiredInstances).toBe(1);
   });
 
   it('a REPLACE whose pairs all work is SUCCEEDED with no error', async () => {

@@ -259,6 +259,26 @@ describe('application decider', () => {
         .then(completedWith('STOP_INSTANCES', 'SUCCEEDED', 'MONITORING', 0));
     });
 
+    it.each([
+      ['SUCCEEDED', undefined, undefined, 'MONITORING', 0],
+      ['FAILED', 'AI-2: stop not accepted', 1, 'RUNNING', 1],
+      ['CANCELLED', undefined, 1, 'RUNNING', 1],
+    ] as const)(
+      'stop of 2 with skipRespawn %s, %p left running -> %s with %p expected',
+      (outcome, error, instancesLeftRunning, state, instances) => {
+        const stopBoth = ev('ApplicationInstancesStopRequested', {
+          appId: APP_ID,
+          instanceIds: ['AI-1', 'AI-2'],
+          skipRespawn: true,
+          opSpec: opSpec(),
+          at: T0,
+        });
+        given(...HISTORY_FOR.RUNNING(), stopBoth)
+          .when({ ...complete(outcome, instances, error), instancesLeftRunning })
+          .then(completedWith('STOP_INSTANCES', outcome, state, instances, error));
+      },
+    );
+
     it('destroy done ends in DESTROYED', () => {
       const s = given(...HISTORY_FOR.DESTROY_REQUESTED())
         .when(complete('SUCCEEDED', 0))

@@ -175,7 +175,9 @@ const decideCompletion = (
     if (outcome === 'CANCELLED') instances = c.healthyInstances;
     if (outcome === 'SUCCEEDED') state = restingState(instances);
   } else if (op.type === 'STOP_INSTANCES') {
-    if (op.skipRespawn) instances = Math.max(0, instances - op.instanceIds.length);
+    // an instance whose stop failed still runs: it stays expected, so the monitor does not stop another
+    const stopped = op.instanceIds.length - (c.instancesLeftRunning ?? 0);
+    if (op.skipRespawn) instances = Math.max(0, instances - Math.max(0, stopped));
     state = restingState(instances);
   } else if (op.type === 'DESTROY') {
     state = 'MONITORING';

@@ -8,6 +8,8 @@ export interface CompleteApplicationOperationCommand {
   outcome: OperationOutcome;
   healthyInstances: number;
   error?: string;
+  /** STOP_INSTANCES: how many listed instances still run (their stop failed, or was not attempted after it). */
+  instancesLeftRunning?: number;
   at: number;
 }
 
