@@ -41,7 +41,7 @@ function writeConfigs(): void {
       'server: { port: 6120, adminPort: 6121 }',
       zookeeper,
       'hostPorts: { from: 46100, to: 46199 }',
-      // A label of this run only: an executor recovers and reaps every container carrying its labels.
+      // Labels of this run: they narrow what the executor recovers and reaps (already only its own id's).
       `options: { containerLabels: { drove-ts.test: "1", drove-ts.run: "${run}" } }`,
     ].join('\n'),
   );

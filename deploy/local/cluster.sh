@@ -135,7 +135,8 @@ endpoint=${api%/apis/v1}
 cat <<INFO
 cluster: ready
   API           $api (the leader; no auth: $config_dir/controller.yml)
-  standby       ${standby%/apis/v1} (answers 400 until it leads)
+  UI            $endpoint/ (read-only pages in a browser)
+  standby       ${standby%/apis/v1} (answers 400 until it leads; its UI pages redirect to the leader)
   sample app    http://127.0.0.1:$port/  and  http://127.0.0.1:$port/files/drove.txt
   drove-cli     drove -e $endpoint apps list
                 or in ~/.drove:  [local]  endpoint = $endpoint   then: drove -c local apps list

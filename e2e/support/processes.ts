@@ -12,9 +12,12 @@ import { join, resolve } from 'node:path';
 // 45400-45499), openapi-client 5500 (executor 5520, host ports 45500-45599; the range 5500-5599 is openapi's),
 // controller-snapshots 5600-5699 (controllers 5600, 5610, 5620; host ports 45600-45699 reserved),
 // drove-cli-contract 5700 (executor 5720, host ports 45700-45799), staleness 5800-5899 (controller 5800,
-// executors 5820 and 5830, host ports 45800-45899), cluster-scripts 6100-6199 (deploy/local's scripts:
-// controllers 6100/6110, executor 6120, its own ZooKeeper 6190, host ports 46100-46199); 6300-6399 (host ports
-// 46300-46399) is the hand check with the real drove-cli (apps/controller/README.md), which no test runs.
+// executors 5820 and 5830, host ports 45800-45899), stale-data retention 5900-5999 (an int test's election port
+// 5900), controller-ui 6000-6099 (controllers 6030/6040, executor 6050, host ports 46000-46099; port 6000 itself
+// is on fetch's list of bad ports), cluster-scripts 6100-6199 (deploy/local's scripts: controllers 6100/6110,
+// executor 6120, its own ZooKeeper 6190, host ports 46100-46199); 6300-6399 (host ports 46300-46399) is the hand
+// check with the real drove-cli (apps/controller/README.md), which no test runs; container-ownership 6400-6499
+// (apps/executor's int test: host ports 46400-46499); replace outcomes 6500-6599.
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');

@@ -21,6 +21,7 @@ import { DEFAULT_HOST_SETTINGS } from './containers/container-request';
 import { HostPortRange } from './containers/host-port-range';
 import { isTcpPortFree } from './containers/port-probe';
 import { ZombieReaper } from './containers/zombie-reaper';
+import { Ownership, describeUnclaimed, unclaimedContainers } from './containers/container-ownership';
 import { InstanceEngine } from './engine/instance-engine';
 import { instanceLogFiles } from './engine/instance-log-file';
 import { ResourceLocks } from './engine/resource-locks';
@@ -153,7 +154,18 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   });
   executor.onChange(() => publisher.changed());
 
-  const recovered = await engine.recover(options.containerLabels);
+  const ownership: Ownership = {
+    executorId,
+    hostname,
+    adoptOthers: options.adoptOtherExecutorContainers,
+    scope: options.containerLabels,
+  };
+  const recovered = await engine.recover(ownership);
+  const unclaimed = await unclaimedContainers(runtime, ownership);
+  metrics.setUnclaimedContainers(unclaimed.length);
+  describeUnclaimed(unclaimed).forEach((line) =>
+    logger.warn(`${line} (recovered and reaped only with options.adoptOtherExecutorContainers)`),
+  );
   // Not awaited: while UNREADY the executor must already take START_LOCAL_SERVICE_INSTANCE.
   executor.ready().catch(() => undefined);
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -172,12 +184,14 @@ export async function startExecutor(config: ExecutorConfig): Promise<RunningExec
   const admin = createAdminServer(runtime, metrics.registry);
   await admin.listen({ port: server.adminPort, host: server.bindAddress });
   publisher.start();
-  const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, options.containerLabels);
+  const reaper = new ZombieReaper(runtime, options.zombieGraceMs, Date.now, ownership);
+  const scan = async () => {
+    const gone = await reaper.reap(engine.knownInstanceIds());
+    gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`));
+    metrics.setUnclaimedContainers((await unclaimedContainers(runtime, ownership)).length);
+  };
   const reaping = setInterval(() => {
-    reaper
-      .reap(engine.knownInstanceIds())
-      .then((gone) => gone.forEach((z) => logger.warn(`zombie container ${z.name} removed`)))
-      .catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
+    scan().catch((err: Error) => logger.warn(`zombie scan failed: ${err.message}`));
   }, ZOMBIE_SCAN_MS);
   const polling = setInterval(() => {
     stats.poll(engine.healthyContainers()).catch((err: Error) => logger.warn(`docker stats: ${err.message}`));

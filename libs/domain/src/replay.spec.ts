@@ -209,12 +209,6 @@ const localServiceCommand: fc.Arbitrary<LocalServiceCommand> = fc.oneof(
     at,
   }) as fc.Arbitrary<LocalServiceCommand>,
   fc.record({
-    type: fc.constant('RequestEmergencyDeactivation' as const),
-    serviceId: fc.constant('test-service-1'),
-    reason: fc.constant('x'),
-    at,
-  }),
-  fc.record({
     type: fc.constant('CancelLocalServiceOperation' as const),
     serviceId: fc.constant('test-service-1'),
     at,

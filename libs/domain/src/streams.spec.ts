@@ -31,6 +31,6 @@ describe('event streams', () => {
 
   it('lists every event type once', () => {
     expect(new Set(DOMAIN_EVENT_TYPES).size).toBe(DOMAIN_EVENT_TYPES.length);
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(30);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(31);
   });
 });

@@ -48,6 +48,7 @@ const STREAM_OF: StreamOf = {
   LocalServiceOperationRequested: (d) => localServiceStream(d.serviceId),
   LocalServiceOperationCancelRequested: (d) => localServiceStream(d.serviceId),
   LocalServiceOperationCompleted: (d) => localServiceStream(d.serviceId),
+  LocalServiceEmergencyDeactivationRequested: (d) => localServiceStream(d.serviceId),
   LocalServiceDestroyed: (d) => localServiceStream(d.serviceId),
   MaintenanceModeSet: () => CLUSTER_STREAM,
   MaintenanceModeRemoved: () => CLUSTER_STREAM,

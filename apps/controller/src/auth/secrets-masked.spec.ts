@@ -220,6 +220,10 @@ describe('spec secrets (inline config, fetch credentials) and passwords never sh
     expect(spec).toContain('"password":"***"');
     const serviceSpec = shown.find((s) => s.startsWith('GET /apis/v1/localservices/vault-svc-1/spec'));
     expect(serviceSpec).toContain('"password":"***"');
+    // the UI's pages show the same masked specs, as escaped JSON
+    for (const page of ['GET /applications/vault-1 ', 'GET /localservices/vault-svc-1 ']) {
+      expect(shown.find((s) => s.startsWith(page))).toContain('&quot;password&quot;: &quot;***&quot;');
+    }
     const everything = [...shown, ...logger.lines, JSON.stringify(ctl.audit.lines)].join('\n');
     for (const secret of SECRETS) expect([secret, everything.includes(secret)]).toEqual([secret, false]);
   });

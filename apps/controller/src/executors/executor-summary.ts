@@ -35,3 +35,12 @@ export function executorSummary(data: ExecutorNodeDataJson, state?: ExecutorStat
     state: state ?? data.executorState ?? 'ACTIVE',
   };
 }
+
+/** Live executors, then those removed within the registry's retention as REMOVED (Drove's executor list). */
+export const listedExecutors = (
+  live: readonly ExecutorNodeDataJson[],
+  removed: readonly ExecutorNodeDataJson[],
+): ExecutorSummary[] => [
+  ...live.map((data) => executorSummary(data)),
+  ...removed.map((data) => executorSummary(data, 'REMOVED')),
+];

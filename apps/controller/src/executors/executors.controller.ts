@@ -3,7 +3,7 @@ import { Clock, ExecutorNodeDataJson } from '@drove/domain';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { ExecutorRegistry } from './executor-registry';
-import { ExecutorSummary, executorSummary } from './executor-summary';
+import { ExecutorSummary, listedExecutors } from './executor-summary';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../openapi/api-envelope';
 import { ExecutorNodeDataDto, ExecutorSummaryDto } from '../openapi/schemas/executor.dto';
@@ -20,11 +20,7 @@ export class ExecutorsController {
   @Get()
   @ApiEnvelope([ExecutorSummaryDto])
   list(): ApiResponse<ExecutorSummary[]> {
-    const live = this.registry.all().map((data) => executorSummary(data));
-    const removed = this.registry
-      .recentlyRemoved(this.clock.now())
-      .map((data) => executorSummary(data, 'REMOVED'));
-    return success([...live, ...removed]);
+    return success(listedExecutors(this.registry.all(), this.registry.recentlyRemoved(this.clock.now())));
   }
 
   @Get(':executorId')

@@ -13,10 +13,13 @@ export class CommandValidationError extends Error {
   }
 }
 
-/** Raised on a follower: Drove clients find the leader by pinging every controller and taking the 200. */
+/**
+ * Raised on a follower: Drove clients find the leader by pinging every controller and taking the 200.
+ * `redirectTo`: for a UI page, the same page on the leader (null for API routes, or while no one leads).
+ */
 export class NotLeaderError extends Error {
   readonly status = HttpStatus.BAD_REQUEST;
-  constructor(readonly leaderBaseUrl: string | null) {
+  constructor(readonly redirectTo: string | null) {
     super('This node is not the leader controller');
   }
 }

@@ -26,12 +26,7 @@ export class DroveExceptionFilter implements ExceptionFilter {
   ): { status: number; body?: unknown; location?: string } {
     if (error instanceof NotLeaderError) {
       // Drove sends browsers to the leader's UI rather than failing them; API clients get the 400 they probe for.
-      if (request.url.includes('/ui/') && error.leaderBaseUrl) {
-        return {
-          status: HttpStatus.SEE_OTHER,
-          location: error.leaderBaseUrl + request.url.replace(/^\/apis\/ui/, ''),
-        };
-      }
+      if (error.redirectTo) return { status: HttpStatus.SEE_OTHER, location: error.redirectTo };
       return { status: HttpStatus.BAD_REQUEST, body: failure(error.message) };
     }
     if (error instanceof CommandValidationError) {

@@ -22,11 +22,6 @@ class ProbeController {
   crash(): never {
     throw new Error('disk on fire');
   }
-
-  @Get('ui/applications/app-1')
-  page(): string {
-    return 'page';
-  }
 }
 
 class FakeLeadership implements LeadershipView {
@@ -79,13 +74,6 @@ describe('HTTP edge: Drove status codes and bodies', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ status: 'FAILED', message: 'This node is not the leader controller' });
     }
-  });
-
-  it('redirects UI pages on a follower to the same page on the leader', async () => {
-    leadership.leader = false;
-    const res = await call('GET', '/apis/ui/applications/app-1');
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('http://ctl-2:4010/applications/app-1');
   });
 
   it('keeps unknown paths 404 on a follower', async () => {

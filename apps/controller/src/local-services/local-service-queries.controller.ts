@@ -4,7 +4,6 @@ import {
   LocalServiceInstanceInfoJson,
   LocalServiceSpecDto,
   LocalServiceSpecJson,
-  isLocalServiceInstance,
   maskSpec,
 } from '@drove/domain';
 import { ApiResponse, failure, success } from '../http/api-response';
@@ -12,7 +11,7 @@ import { pageParam } from '../http/page-param';
 import { LIMITS, LimitsConfig } from '../limits/limits.config';
 import { pageSizeParam } from '../limits/spec-limits';
 import { ClusterViewService } from '../projections/cluster-view.service';
-import { isActiveInstance } from '../projections/instance-queries';
+import { isActiveInstance, reportedServiceInstancesOf } from '../projections/instance-queries';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope, ApiIntegerQuery } from '../openapi/api-envelope';
 import { LocalServiceInstanceInfoDto } from '../openapi/schemas/instance-info.dto';
@@ -91,14 +90,8 @@ export class LocalServiceQueriesController {
     return found ? success(found) : failure(`No such local service instance ${serviceId}/${instanceId}`);
   }
 
-  /** The service's instances an executor has reported on, as Drove's LocalServiceInstanceInfo. */
   private reported(serviceId: string): LocalServiceInstanceInfoJson[] {
-    return this.clusterView.view
-      .serviceInstancesOf(serviceId)
-      .map((i) => i.info)
-      .filter(
-        (info): info is LocalServiceInstanceInfoJson => info !== undefined && isLocalServiceInstance(info),
-      );
+    return reportedServiceInstancesOf(this.clusterView.view, serviceId);
   }
 
   private summaryOf(serviceId: string): LocalServiceSummary {

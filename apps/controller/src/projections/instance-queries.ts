@@ -3,6 +3,7 @@ import {
   InstanceAggregate,
   InstanceInfoJson,
   InstanceState,
+  LocalServiceInstanceInfoJson,
   isLocalServiceInstance,
 } from '@drove/domain';
 import { ClusterViewProjection } from './cluster-view.projection';
@@ -13,6 +14,18 @@ export const reportedInstancesOf = (view: ClusterViewProjection, appId: string):
     .instancesOf(appId)
     .map((i) => i.info)
     .filter((info): info is InstanceInfoJson => info !== undefined && !isLocalServiceInstance(info));
+
+/** The local service's instances that an executor has reported on, as Drove's LocalServiceInstanceInfo. */
+export const reportedServiceInstancesOf = (
+  view: ClusterViewProjection,
+  serviceId: string,
+): LocalServiceInstanceInfoJson[] =>
+  view
+    .serviceInstancesOf(serviceId)
+    .map((i) => i.info)
+    .filter(
+      (info): info is LocalServiceInstanceInfoJson => info !== undefined && isLocalServiceInstance(info),
+    );
 
 export const isActiveInstance = (info: { state: InstanceState }): boolean =>
   ACTIVE_INSTANCE_STATES.includes(info.state);

@@ -1,7 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { sequentialIdGenerator } from '@drove/domain';
+import {
+  CLUSTER_STREAM,
+  LocalServiceSpecJson,
+  applicationDecider,
+  applicationStream,
+  clusterDecider,
+  localServiceDecider,
+  localServiceStream,
+  sequentialIdGenerator,
+} from '@drove/domain';
+import { localServiceSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { MemoryEventStore } from '@drove/events';
 import { clusterAt } from '../audit/cluster-history';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { FencedAppender } from '../event-store/fenced-appender';
 import { ClusterViewProjection } from '../projections/cluster-view.projection';
 import { ClusterViewService } from '../projections/cluster-view.service';
@@ -10,6 +22,7 @@ import { TestFence } from '../testing/test-fence';
 import { RetentionOptions } from './retention.config';
 import { RetentionJob } from './retention-job';
 import { planPruning } from './retention-plan';
+import { StaleDestroyer } from './stale-destroyer';
 import { RETENTION_STREAM } from './view-records-pruned.event';
 
 Logger.overrideLogger(false);
@@ -35,15 +48,14 @@ describe('RetentionJob', () => {
   let view: ClusterViewService;
   let ids = sequentialIdGenerator();
 
-  const job = (patch: Partial<RetentionOptions> = {}): RetentionJob =>
-    new RetentionJob(
-      new FencedAppender(store, fence),
-      fence,
-      view,
-      clock,
-      ids,
-      Object.assign(new RetentionOptions(), patch),
-    );
+  const job = (patch: Partial<RetentionOptions> = {}): RetentionJob => {
+    const options = Object.assign(new RetentionOptions(), patch);
+    const appender = new FencedAppender(store, fence);
+    const pipeline = new CommandPipeline(store, appender, ids);
+    const destroyer = new StaleDestroyer(pipeline, view, new MaintenanceWindow(pipeline, 40_000), options);
+    return new RetentionJob(appender, fence, view, clock, ids, options, destroyer);
+  };
+  const prunedBy = async (patch: Partial<RetentionOptions> = {}) => (await job(patch).run()).pruned;
 
   beforeEach(async () => {
     clock.at = T0;
@@ -61,16 +73,16 @@ describe('RetentionJob', () => {
   afterEach(() => view.onModuleDestroy());
 
   it('drops nothing on a follower, nor while every record is young and within the count', async () => {
-    expect(await job().run()).toBe(0);
+    expect(await prunedBy()).toBe(0);
     fence.lead(FENCE_PATH);
-    expect(await job().run()).toBe(0);
+    expect(await prunedBy()).toBe(0);
     expect(oldInstanceIds(view.view)).toHaveLength(10);
     expect(view.view.tasks.all()).toHaveLength(10);
   });
 
   it('keeps the newest maxStaleInstancesCount old instances per app', async () => {
     fence.lead(FENCE_PATH);
-    expect(await job({ maxStaleInstancesCount: 2 }).run()).toBe(6);
+    expect(await prunedBy({ maxStaleInstancesCount: 2 })).toBe(6);
     // settledSteps puts instance i in app i % 2; the newest are the highest indices.
     expect(oldInstanceIds(view.view).sort()).toEqual(['AI-6', 'AI-7', 'AI-8', 'AI-9']);
     expect(view.view.tasks.all()).toHaveLength(10);
@@ -79,11 +91,11 @@ describe('RetentionJob', () => {
   it('drops finished tasks after staleTaskAge and old instances after staleInstanceAge, by the injected clock', async () => {
     fence.lead(FENCE_PATH);
     clock.at = T0 + 2 * DAY + 3_600_000;
-    expect(await job().run()).toBe(10);
+    expect(await prunedBy()).toBe(10);
     expect(view.view.tasks.all()).toEqual([]);
     expect(oldInstanceIds(view.view)).toHaveLength(10);
     clock.at = T0 + 7 * DAY + 3_600_000;
-    expect(await job().run()).toBe(10);
+    expect(await prunedBy()).toBe(10);
     expect(oldInstanceIds(view.view)).toEqual([]);
     expect(view.view.applications()).toHaveLength(2);
   });
@@ -119,5 +131,102 @@ describe('RetentionJob', () => {
     expect(await view.reached(await store.headPosition())).toBe(true);
     expect(view.view.instance('AI-3')?.state).toBe('PENDING');
     expect(oldInstanceIds(view.view)).toEqual([]);
+  });
+
+  describe('stale apps and local services', () => {
+    const SERVICE = 'test-service-1';
+    const MINUTE = 60_000;
+    const pipeline = () => new CommandPipeline(store, new FencedAppender(store, fence), ids);
+    const issue = async (decider: object, stream: string, command: object) => {
+      const outcome = await pipeline().execute(decider as never, stream, command, { actor: 'tester' });
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) await view.reached(outcome.positions[outcome.positions.length - 1]);
+    };
+    const service = (command: object) =>
+      issue(localServiceDecider, localServiceStream(SERVICE), { serviceId: SERVICE, ...command });
+    const app = (appId: string, command: object) =>
+      issue(applicationDecider, applicationStream(appId), { appId, opSpec: opSpecJson(), ...command });
+    const destroysIn = async (stream: string) =>
+      (await store.readStream(stream)).filter(
+        (e) =>
+          e.type === 'ApplicationDestroyRequested' ||
+          (e.data as { operation?: string }).operation === 'DESTROY',
+      );
+
+    beforeEach(async () => {
+      fence.lead(FENCE_PATH);
+      // the synthetic apps are MONITORING since T0; mini-v1 is scaled to one instance (RUNNING) a day later
+      clock.at = T0 + DAY;
+      await app('mini-v1', { type: 'ScaleApplication', requiredInstances: 1, at: clock.at });
+      await app('mini-v1', {
+        type: 'CompleteApplicationOperation',
+        outcome: 'SUCCEEDED',
+        healthyInstances: 1,
+        at: clock.at,
+      });
+      const spec = localServiceSpecJson() as LocalServiceSpecJson;
+      await service({ type: 'CreateLocalService', spec, instancesPerHost: 1, at: T0 });
+    });
+
+    it('given a suspended app and an INACTIVE service older than the ages, when the job runs, then both get an ordinary DESTROY from system', async () => {
+      clock.at = T0 + 7 * DAY - MINUTE;
+      expect((await job().run()).destroyed).toEqual([]);
+      clock.at = T0 + 7 * DAY + MINUTE;
+      expect((await job().run()).destroyed).toEqual(['mini-v0', SERVICE]);
+      const [appDestroy] = await destroysIn(applicationStream('mini-v0'));
+      expect(appDestroy).toMatchObject({
+        type: 'ApplicationDestroyRequested',
+        actor: 'system',
+        data: { appId: 'mini-v0', at: clock.at },
+      });
+      const [serviceDestroy] = await destroysIn(localServiceStream(SERVICE));
+      expect(serviceDestroy).toMatchObject({
+        type: 'LocalServiceOperationRequested',
+        actor: 'system',
+        data: { operation: 'DESTROY', state: 'DESTROY_REQUESTED' },
+      });
+      expect(await destroysIn(applicationStream('mini-v1'))).toEqual([]);
+      expect(view.view.application('mini-v0')?.state).toBe('DESTROY_REQUESTED');
+      // asked once: the next check finds it no longer suspended
+      expect((await job().run()).destroyed).toEqual([]);
+    });
+
+    it('leaves a running app and an ACTIVE service, however old', async () => {
+      await service({ type: 'RequestLocalServiceOperation', operation: 'ACTIVATE', at: T0 });
+      await service({ type: 'CompleteLocalServiceOperation', outcome: 'SUCCEEDED', at: T0 });
+      clock.at = T0 + 30 * DAY;
+      expect((await job().run()).destroyed).toEqual(['mini-v0']);
+      expect(await destroysIn(localServiceStream(SERVICE))).toEqual([]);
+      expect(await destroysIn(applicationStream('mini-v1'))).toEqual([]);
+    });
+
+    it('follows staleAppAge and staleServiceAge', async () => {
+      clock.at = T0 + 2 * DAY;
+      expect((await job({ staleAppAge: '2 days' }).run()).destroyed).toEqual([]);
+      expect((await job({ staleAppAge: '1 day', staleServiceAge: '47 hours' }).run()).destroyed).toEqual([
+        'mini-v0',
+        SERVICE,
+      ]);
+    });
+
+    it('destroys nothing on a follower nor in the maintenance window, while pruning goes on', async () => {
+      clock.at = T0 + 8 * DAY;
+      await issue(clusterDecider, CLUSTER_STREAM, {
+        type: 'SetMaintenanceMode',
+        hostname: 'c',
+        at: clock.at,
+      });
+      expect(await job().run()).toEqual({ destroyed: [], pruned: 20 });
+      await issue(clusterDecider, CLUSTER_STREAM, {
+        type: 'UnsetMaintenanceMode',
+        hostname: 'c',
+        at: clock.at,
+      });
+      clock.at += 40_000;
+      fence.depose();
+      expect(await job().run()).toEqual({ destroyed: [], pruned: 0 });
+      fence.lead(FENCE_PATH);
+      expect((await job().run()).destroyed).toEqual(['mini-v0', SERVICE]);
+    });
   });
 });

@@ -17,12 +17,21 @@ export const durationMs = (text: string): number => (Duration.parse(text) as Dur
 
 /**
  * Drove's StaleDataCleaner options, with Drove's names and defaults (`options` in the controller YAML): the
- * leader drops old instance records and finished task records from the views; the log keeps them.
+ * leader destroys apps suspended and local services inactive for too long, and drops old instance records and
+ * finished task records from the views; the log keeps them.
  */
 export class RetentionOptions {
   /** Period of the leader's check. */
   @IsDurationOfAMinuteOrMore()
   staleCheckInterval = '1 hour';
+
+  /** Apps in MONITORING (suspended, no instances) not changed for this long are destroyed. */
+  @IsDurationOfAMinuteOrMore()
+  staleAppAge = '7 days';
+
+  /** Local services INACTIVE and not changed for this long are destroyed. */
+  @IsDurationOfAMinuteOrMore()
+  staleServiceAge = '7 days';
 
   /** Instances in a non-active state (`/instances/old`) last changed longer ago are dropped. */
   @IsDurationOfAMinuteOrMore()

@@ -4,12 +4,18 @@ import { EventStore } from '@drove/events';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { FencedAppender } from '../event-store/fenced-appender';
+import { CommandPipeline } from '../cqrs/command-pipeline';
+import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { RetentionOptions } from './retention.config';
 import { RetentionJob } from './retention-job';
+import { StaleDestroyer } from './stale-destroyer';
 
-/** The leader's periodic pruning of old instance and task records from the views. Needs CqrsModule. */
+/**
+ * The leader's periodic stale-data check: stale apps and local services destroyed, old instance and task records
+ * pruned from the views. Needs CqrsModule.
+ */
 @Module({})
 export class RetentionModule {
   static register(options: RetentionOptions = new RetentionOptions()): DynamicModule {
@@ -25,8 +31,28 @@ export class RetentionModule {
             view: ClusterViewService,
             clock: Clock,
             ids: IdGenerator,
-          ) => new RetentionJob(new FencedAppender(store, fence, metrics), fence, view, clock, ids, options),
-          inject: [EVENT_STORE, FENCE, ControllerMetrics, ClusterViewService, CLOCK, ID_GENERATOR],
+            pipeline: CommandPipeline,
+            maintenance: MaintenanceWindow,
+          ) =>
+            new RetentionJob(
+              new FencedAppender(store, fence, metrics),
+              fence,
+              view,
+              clock,
+              ids,
+              options,
+              new StaleDestroyer(pipeline, view, maintenance, options),
+            ),
+          inject: [
+            EVENT_STORE,
+            FENCE,
+            ControllerMetrics,
+            ClusterViewService,
+            CLOCK,
+            ID_GENERATOR,
+            CommandPipeline,
+            MaintenanceWindow,
+          ],
         },
       ],
       exports: [RetentionJob],

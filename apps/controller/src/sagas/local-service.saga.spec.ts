@@ -198,6 +198,46 @@ describe('local service saga with two in-process executors', () => {
     expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
   });
 
+  it('parks an ACTIVE service whose ADJUST_INSTANCES was cancelled, leaves it alone, and DEACTIVATE ends it INACTIVE', async () => {
+    await join(executors.all[0]);
+    await createActive();
+    await settles('ACTIVE', { 'exec-1-id': 1 });
+    const [first] = executors.all[0].all();
+    await executors.all[0].die(first.instanceId);
+    // the monitor's replacement waits on this, so the ADJUST below is still queued when it is cancelled
+    let release = () => undefined as void;
+    executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));
+    await waitUntil('a replacement START', () => sent('START_LOCAL_SERVICE_INSTANCE').length === 2, 5000);
+    await serviceOp('ADJUST_INSTANCES');
+    const cancelled = await ctl.post(`/apis/v1/localservices/operations/${SERVICE_ID}/cancel`, {});
+    release();
+    expect(cancelled.code).toBe(200);
+    await settles('EMERGENCY_DEACTIVATION_REQUESTED', { 'exec-1-id': 1 });
+    expect((await ctl.get(`/apis/v1/localservices/${SERVICE_ID}`)).body.data).toMatchObject({
+      activationState: 'ACTIVE',
+    });
+    const types = (await ctl.store.readStream(localServiceStream(SERVICE_ID))).map((e) => e.type);
+    expect(types.slice(-2)).toEqual([
+      'LocalServiceOperationCancelRequested',
+      'LocalServiceEmergencyDeactivationRequested',
+    ]);
+
+    const [second] = executors.all[0].all();
+    await executors.all[0].die(second.instanceId);
+    await new Promise((resolve) => setTimeout(resolve, 5 * MONITOR_MS));
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
+    const refused = await ctl.post('/apis/v1/localservices/operations', {
+      type: 'ADJUST_INSTANCES',
+      serviceId: SERVICE_ID,
+    });
+    expect(refused.code).toBe(400);
+
+    await join(executors.all[1]);
+    await serviceOp('DEACTIVATE');
+    await settles('INACTIVE', {});
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
+  });
+
   it('a new leader resumes an activation in flight from the log instead of starting the instance again', async () => {
     let release = () => undefined as void;
     executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));

@@ -37,7 +37,6 @@ type OperationType = NonNullable<LocalServiceAggregate['operation']>['type'];
 const TARGET: Partial<Record<OperationType, ActivationState>> = {
   ACTIVATE: 'ACTIVE',
   DEACTIVATE: 'INACTIVE',
-  EMERGENCY_DEACTIVATION: 'INACTIVE',
   DESTROY: 'INACTIVE',
   DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
 };
@@ -53,7 +52,9 @@ const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) a
  * Drove's actions flip the state and leave the rest to the monitor; DESTROY completes only once no instance is
  * left. STOP_INSTANCES stops the listed ones; REPLACE_INSTANCES and RESTART replace each (or every) instance on
  * its own executor, new then old, or the reverse with stopFirst. At rest, as Drove's monitor does, instances not
- * heard of within the staleness are first marked LOST, so the pass replaces them.
+ * heard of within the staleness are first marked LOST, so the pass replaces them. A service parked in
+ * EMERGENCY_DEACTIVATION_REQUESTED (a cancelled ADJUST_INSTANCES, see the decider) is left alone, as Drove's
+ * monitor leaves it, until a DEACTIVATE.
  */
 @Injectable()
 export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy {
@@ -109,6 +110,7 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const op = service.operation;
     if (!op) {
       this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
+      if (service.state === 'EMERGENCY_DEACTIVATION_REQUESTED') return;
       const now = this.clock.now();
       if (this.maintenance.covers(this.clusterView.view.cluster, now)) return;
       await this.staleInstances.markLost(this.clusterView.view.serviceInstancesOf(serviceId), now);

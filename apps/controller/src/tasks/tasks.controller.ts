@@ -1,14 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACTIVE_TASK_STATES, Clock, TaskInfoJson, taskDecider, taskStream } from '@drove/domain';
 import { Roles } from '../auth/route-access';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { requestActor } from '../cqrs/request-actor';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { ApiResponse, failure, success } from '../http/api-response';
+import { CommandValidationError } from '../http/drove-errors';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { TaskOperationsHandler } from './task-operations.handler';
-import { ApiTags } from '@nestjs/swagger';
+import { parseTaskSearch } from './task-search';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelope } from '../openapi/api-envelope';
 import { ApiTaskOperationBody, ApiTaskSpecBody } from '../openapi/request-bodies';
 import { TaskDeletedDto, TaskIdDto } from '../openapi/schemas/operation-results.dto';
@@ -62,6 +64,23 @@ export class TasksController {
   ): ApiResponse<TaskInfoJson> {
     const info = this.clusterView.view.tasks.task(sourceAppName, taskId)?.info;
     return info ? success(info) : failure(`No such task instance ${sourceAppName}/${taskId}`);
+  }
+
+  /**
+   * The UI's task search box, as Drove's: 303 to the task's page when the view holds the task, else to `/`.
+   * Not in the OpenAPI document: a browser form post answered with a redirect, not an API call.
+   */
+  @Post('search')
+  @ApiExcludeEndpoint()
+  search(@Body() body: unknown, @Res() reply: FastifyReply): void {
+    const search = parseTaskSearch(body);
+    if ('errors' in search) throw new CommandValidationError(search.errors);
+    const { sourceAppName, taskId } = search;
+    const found = this.clusterView.view.tasks.task(sourceAppName, taskId)?.info !== undefined;
+    void reply
+      .status(303)
+      .header('location', found ? `/tasks/${sourceAppName}/${taskId}` : '/')
+      .send();
   }
 
   /** Route class READ as in Drove; a task that may still run keeps its record (the decider refuses). */

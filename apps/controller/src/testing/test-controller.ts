@@ -23,15 +23,23 @@ import { LogFilesModule } from '../log-files/log-files.module';
 import { LEADERSHIP_VIEW, LeadershipView } from '../leadership/leadership-view';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
 import { DEFAULT_START_BACKOFF, StartBackoffSettings } from '../sagas/start-backoff';
+import { UiModule } from '../ui/ui.module';
 import { TestFence } from './test-fence';
 
 export const TEST_FENCE_PATH = '/drove/leader/c-0000000007';
 export const TEST_HOSTNAME = 'ctl-test';
 
-const leader: LeadershipView = {
-  isLeader: () => true,
-  leaderBaseUrl: () => Promise.resolve(`http://${TEST_HOSTNAME}:4000`),
-};
+/** What the HTTP edge reads of the election: leading unless a test sets `leading` false. */
+export class TestLeadership implements LeadershipView {
+  leading = true;
+  leaderUrl: string | null = `http://${TEST_HOSTNAME}:4000`;
+  isLeader(): boolean {
+    return this.leading;
+  }
+  leaderBaseUrl(): Promise<string | null> {
+    return Promise.resolve(this.leaderUrl);
+  }
+}
 
 /** No executor answers: every message FAILED. */
 const refusingMessenger: ExecutorMessenger = {
@@ -42,6 +50,8 @@ export interface TestController {
   app: NestFastifyApplication;
   store: MemoryEventStore;
   fence: TestFence;
+  /** Only the HTTP edge's: the fence (and so the sagas) lead regardless. */
+  leadership: TestLeadership;
   /** The controller's clock; tests move it. */
   clock: { now: () => number; at: number };
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
@@ -69,9 +79,10 @@ export async function startTestController(
   store.grantFence(TEST_FENCE_PATH);
   const fence = new TestFence();
   fence.lead(TEST_FENCE_PATH);
+  const leadership = new TestLeadership();
   @Module({
     imports: [
-      HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leader }, auth),
+      HttpEdgeModule.withLeadership({ provide: LEADERSHIP_VIEW, useValue: leadership }, auth),
       CqrsModule.register({ store, fence, hostname: TEST_HOSTNAME, clock, ids: sequentialIdGenerator() }),
       ApplicationsModule,
       LocalServicesModule,
@@ -86,6 +97,7 @@ export async function startTestController(
       LogFilesModule.register({ secret: 'DefaultControllerSecret', nodeId: TEST_HOSTNAME }),
       AuditModule.register(),
       MetricsModule,
+      UiModule,
     ],
   })
   class TestModule {}
@@ -110,6 +122,7 @@ export async function startTestController(
     app,
     store,
     fence,
+    leadership,
     clock,
     post: (url, body, headers = {}) => call('POST', url, body, headers),
     get: (url, headers = {}) => call('GET', url, undefined, headers),

@@ -132,9 +132,18 @@ export class ExecutorOptionsConfig {
   @Min(1000)
   refreshIntervalMs = 20000;
 
-  /** Added to every container this executor creates; zombie reaping is limited to containers carrying them. */
+  /** Added to every container this executor creates; recovery and zombie reaping see only containers carrying them. */
   @IsOptional()
   containerLabels?: Record<string, string>;
+
+  /**
+   * Off: the executor recovers and reaps only containers whose `drove.instance.info` names its own executor id, and
+   * logs the others at startup. On (Drove's one-executor-per-host behaviour): it takes over every Drove container
+   * in scope, e.g. those left by this host's executor before its hostname or port (so its id) changed. Never on
+   * with two executors sharing one container engine: they would take over and remove each other's containers.
+   */
+  @IsBoolean()
+  adoptOtherExecutorContainers = false;
 
   /**
    * Drove's UNREADY wait: stay UNREADY (no app instances or tasks) until the leader's reserved local services run

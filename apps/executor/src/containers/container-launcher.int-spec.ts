@@ -172,7 +172,8 @@ describe('ContainerLauncher on dockerd', () => {
     });
     await runtime.wait(finished.containerId);
 
-    const recovered = (await recoverInstances(runtime)).filter((r) => r.info.executorId === 'executor-test');
+    const ownership = { executorId: 'executor-test', hostname: 'localhost', scope: { 'drove-ts.run': run } };
+    const recovered = await recoverInstances(runtime, ownership);
     const mine = recovered.find((r) => r.containerId === known.containerId);
     expect(mine).toMatchObject({ spec: { role: 'known' }, info: known.info });
     expect(recovered.some((r) => r.containerId === plain)).toBe(false);
@@ -182,7 +183,7 @@ describe('ContainerLauncher on dockerd', () => {
       spec: { role: 'finished' },
     });
 
-    const reaper = new ZombieReaper(runtime, 0, Date.now, { 'drove-ts.run': run });
+    const reaper = new ZombieReaper(runtime, 0, Date.now, ownership);
     const knownIds = new Set(
       (await runtime.list({ labels: { 'drove-ts.run': run }, all: true }))
         .map((c) => c.labels['drove.instance.id'] ?? '')

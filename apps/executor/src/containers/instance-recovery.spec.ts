@@ -6,6 +6,8 @@ import { ContainerLauncher } from './container-launcher';
 import { foreignContainer } from '../testing/foreign-container.fixture';
 import { recoverInstances } from './instance-recovery';
 
+const MINE = { executorId: 'executor-test', hostname: 'localhost' };
+
 describe('recoverInstances', () => {
   it('rebuilds every running Drove instance from its labels with the ports it holds', async () => {
     const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
@@ -25,7 +27,7 @@ describe('recoverInstances', () => {
       ),
     );
 
-    const recovered = await recoverInstances(runtime);
+    const recovered = await recoverInstances(runtime, MINE);
     expect(recovered.map((r) => r.containerId).sort()).toEqual(
       [app.containerId, task.containerId, finished.containerId].sort(),
     );
@@ -51,5 +53,35 @@ describe('recoverInstances', () => {
     expect(recoveredApp?.info.localInfo.ports.main?.hostPort).toBeGreaterThan(0);
     expect(recoveredApp?.startedAt).toBeGreaterThan(0);
     await runtime.kill(task.containerId);
+  });
+
+  describe('of containers labelled for another executor id', () => {
+    async function twoExecutors() {
+      const runtime = new HollowContainerRuntime({ images: droveTestImages(10) });
+      const mine = await new ContainerLauncher(runtime, launcherSettings('unit')).launch(appSpec(), {});
+      const other = await new ContainerLauncher(
+        runtime,
+        launcherSettings('unit', { executorId: 'executor-old', hostname: 'old-host' }),
+      ).launch(appSpec(), {});
+      return { runtime, mine, other };
+    }
+
+    it('leaves them alone by default', async () => {
+      const { runtime, mine } = await twoExecutors();
+      const recovered = await recoverInstances(runtime, MINE);
+      expect(recovered.map((r) => r.containerId)).toEqual([mine.containerId]);
+    });
+
+    it('adopts them with adoptOthers, reporting them as its own from then on', async () => {
+      const { runtime, other } = await twoExecutors();
+      const recovered = await recoverInstances(runtime, { ...MINE, adoptOthers: true });
+      expect(recovered).toHaveLength(2);
+      expect(recovered.find((r) => r.containerId === other.containerId)?.info).toMatchObject({
+        instanceId: other.info.instanceId,
+        executorId: 'executor-test',
+        hostname: 'localhost',
+        localInfo: { hostname: 'localhost' },
+      });
+    });
   });
 });

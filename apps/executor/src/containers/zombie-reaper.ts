@@ -1,20 +1,17 @@
 import { ContainerRuntime, ContainerSummary } from '../runtime/container-runtime.port';
-import { INSTANCE_ID_LABEL, JOB_TYPE_LABEL, isDroveContainer } from './drove-labels';
+import { INSTANCE_ID_LABEL } from './drove-labels';
+import { Ownership, claims, droveContainersInScope } from './container-ownership';
 
-// Drove-labelled containers (running or not) whose instance id is not in `known`. Containers without Drove's
-// labels are never returned, so nothing else on the host is ever touched. `scope` narrows the search to
-// containers with these labels too: several executors sharing one engine (a dev cluster, tests) each reap
-// only their own.
+// Drove-labelled containers (running or not) that `ownership` claims and whose instance id is not in `known`.
+// Containers without Drove's labels are never returned, so nothing else on the host is ever touched, and
+// neither are containers of another executor id, unless `ownership.adoptOthers`.
 export async function findZombies(
   runtime: ContainerRuntime,
   known: ReadonlySet<string>,
-  scope: Record<string, string> = {},
+  ownership: Ownership,
 ): Promise<ContainerSummary[]> {
-  const labelled = await runtime.list({
-    labels: { ...scope, [JOB_TYPE_LABEL]: true, [INSTANCE_ID_LABEL]: true },
-    all: true,
-  });
-  return labelled.filter((c) => isDroveContainer(c.labels) && !known.has(c.labels[INSTANCE_ID_LABEL] ?? ''));
+  const labelled = await droveContainersInScope(runtime, ownership);
+  return labelled.filter((c) => claims(ownership, c.labels) && !known.has(c.labels[INSTANCE_ID_LABEL] ?? ''));
 }
 
 // Removes a zombie only once it has been one for `graceMs` in a row, so a container started a moment before
@@ -26,12 +23,12 @@ export class ZombieReaper {
     private readonly runtime: ContainerRuntime,
     private readonly graceMs: number,
     private readonly now: () => number,
-    private readonly scope: Record<string, string> = {},
+    private readonly ownership: Ownership,
   ) {}
 
   // Returns the removed containers.
   async reap(known: ReadonlySet<string>): Promise<ContainerSummary[]> {
-    const zombies = await findZombies(this.runtime, known, this.scope);
+    const zombies = await findZombies(this.runtime, known, this.ownership);
     const now = this.now();
     const current = new Set(zombies.map((z) => z.id));
     [...this.firstSeen.keys()].filter((id) => !current.has(id)).forEach((id) => this.firstSeen.delete(id));

@@ -8,6 +8,7 @@ import {
   parseTaskInstanceSpec,
 } from '@drove/domain';
 import { ContainerSpec, JobType } from '../containers/container-spec';
+import { Ownership } from '../containers/container-ownership';
 import { RecoveredInstance, recoverInstances } from '../containers/instance-recovery';
 import { EngineContext } from './engine-context';
 import { InstanceRunner } from './instance-runner';
@@ -54,10 +55,11 @@ export class InstanceEngine {
       : REFUSED(`${instanceId} cannot be stopped in ${runner.state}`);
   }
 
-  // After a restart: every container found by its labels gets a runner again, its resources locked again.
-  // `scope`: only containers carrying these labels too (several executors sharing one engine).
-  async recover(scope: Record<string, string> = {}): Promise<number> {
-    const found = await recoverInstances(this.ctx.runtime, scope);
+  // After a restart: every container of this executor (its id in the labels) gets a runner again, its resources
+  // locked again. `claim` widens or narrows that (see Ownership).
+  async recover(claim: Pick<Ownership, 'adoptOthers' | 'scope'> = {}): Promise<number> {
+    const { executorId, hostname } = this.ctx.launcher;
+    const found = await recoverInstances(this.ctx.runtime, { ...claim, executorId, hostname });
     for (const recovered of found) this.adopt(recovered);
     return found.length;
   }

@@ -27,6 +27,13 @@ describe('ExecutorMetrics', () => {
     ]);
   });
 
+  it('shows the unclaimed containers of the last scan', async () => {
+    const metrics = new ExecutorMetrics();
+    metrics.setUnclaimedContainers(3);
+    metrics.setUnclaimedContainers(2);
+    expect(await values(metrics, 'drove_executor_unclaimed_containers')).toEqual([{ labels: {}, value: 2 }]);
+  });
+
   it('counts unhealthy check results by mode and passes every result through', async () => {
     const metrics = new ExecutorMetrics();
     const results = [{ healthy: false, message: 'refused' } as const, { healthy: true } as const];

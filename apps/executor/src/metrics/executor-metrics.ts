@@ -32,6 +32,12 @@ export class ExecutorMetrics {
     registers: [this.registry],
   });
 
+  private readonly unclaimed = new Gauge({
+    name: 'drove_executor_unclaimed_containers',
+    help: "Drove containers in this executor's label scope that name another executor id or none: neither recovered nor reaped",
+    registers: [this.registry],
+  });
+
   collectNodeMetrics(): void {
     collectDefaultMetrics({ register: this.registry, prefix: 'drove_' });
   }
@@ -56,6 +62,11 @@ export class ExecutorMetrics {
         for (const { kind, state, n } of counts.values()) this.set({ kind, state }, n);
       },
     });
+  }
+
+  /** Set at startup and after every zombie scan. */
+  setUnclaimedContainers(count: number): void {
+    this.unclaimed.set(count);
   }
 
   /** Checkers from `factory` whose unhealthy results are counted. */

@@ -293,6 +293,31 @@ describe('application decider', () => {
     });
   });
 
+  describe('DESTROY from the stale-data cleaner (staleBefore)', () => {
+    const destroy = (staleBefore: number) => ({ ...COMMAND_FOR.DESTROY(), staleBefore });
+
+    it('given an app suspended before the cutoff, when DESTROY, then it is requested as any DESTROY', () => {
+      given(...HISTORY_FOR.MONITORING())
+        .when(destroy(T0 + 1))
+        .then(ev('ApplicationDestroyRequested', { appId: APP_ID, opSpec: opSpec(), at }));
+    });
+
+    it('given an app changed at or after the cutoff, when DESTROY, then it is refused and kept', () => {
+      given(...HISTORY_FOR.MONITORING())
+        .when(destroy(T0))
+        .thenFails(`App ${APP_ID} changed at ${T0}, not stale`, 'NOT_ALLOWED');
+    });
+
+    it('given a RUNNING app, when DESTROY, then the state table still refuses it', () => {
+      given(...HISTORY_FOR.RUNNING())
+        .when(destroy(T0 + 1))
+        .thenFails(
+          `Only [RECOVER, REPLACE_INSTANCES, SCALE_INSTANCES, START_INSTANCES, STOP_INSTANCES, SUSPEND] allowed for app ${APP_ID} as it is in RUNNING state`,
+          'NOT_ALLOWED',
+        );
+    });
+  });
+
   describe('cancel', () => {
     const cancel = { type: 'CancelApplicationOperation', appId: APP_ID, at } as const;
 

@@ -111,6 +111,8 @@ export const decideApplication = (
       ]);
     }
     case 'DestroyApplication':
+      if (c.staleBefore !== undefined && (s.updated ?? 0) >= c.staleBefore)
+        return fail('NOT_ALLOWED', `App ${c.appId} changed at ${s.updated}, not stale`);
       return ok([
         applicationEvent('ApplicationDestroyRequested', {
           appId: c.appId,

@@ -170,7 +170,7 @@ describe('Drove event feed mapping', () => {
 
   it('local service state changes', () => {
     const spec = localServiceSpecJson() as LocalServiceSpecJson;
-    const [createdEvent, completedEvent] = mapAll(
+    const [createdEvent, completedEvent, parkedEvent] = mapAll(
       localServiceEvent('LocalServiceCreated', { serviceId: 's-1', spec, instancesPerHost: 2, at: 1 }),
       localServiceEvent('LocalServiceOperationCompleted', {
         serviceId: 's-1',
@@ -179,6 +179,11 @@ describe('Drove event feed mapping', () => {
         state: 'ACTIVE',
         instancesPerHost: 2,
         at: 2,
+      }),
+      localServiceEvent('LocalServiceEmergencyDeactivationRequested', {
+        serviceId: 's-1',
+        cancelledOperation: 'ADJUST_INSTANCES',
+        at: 3,
       }),
     );
     expect(createdEvent).toMatchObject({
@@ -193,6 +198,33 @@ describe('Drove event feed mapping', () => {
       },
     });
     expect(completedEvent.metadata.CURRENT_STATE).toBe('ACTIVE');
+    expect(parkedEvent).toMatchObject({
+      type: 'LOCAL_SERVICE_STATE_CHANGE',
+      metadata: { CURRENT_STATE: 'EMERGENCY_DEACTIVATION_REQUESTED', LOCAL_SERVICE_NAME: 'test-service' },
+    });
+  });
+
+  it('a clone holds all the state folded so far, independent of the original', () => {
+    const spec = localServiceSpecJson() as LocalServiceSpecJson;
+    const log = [
+      created(2),
+      completed('SCALE_INSTANCES', 'RUNNING', 2),
+      localServiceEvent('LocalServiceCreated', { serviceId: 's-1', spec, instancesPerHost: 2, at: 1 }),
+      executorEvent('ExecutorAdded', {
+        ...{ executorId: 'x', hostname: 'h1', port: 3000, transportType: 'HTTP' },
+        ...{ tags: [], state: 'ACTIVE', at: 1 },
+      }),
+    ].map(stored);
+    const mapper = new DroveEventMapper();
+    for (const e of log) mapper.apply(e);
+    const copy = mapper.clone();
+    // every field, including any added later, must be carried over: a feed re-maps old pages from copies
+    expect(copy).toEqual(mapper);
+    expect(copy.size).toBe(3);
+    const next = [scalingRequested(5), completed('SCALE_INSTANCES', 'RUNNING', 5)].map(stored);
+    const fromCopy = next.flatMap((e) => copy.apply(e));
+    expect(copy).not.toEqual(mapper);
+    expect(next.flatMap((e) => mapper.apply(e))).toEqual(fromCopy);
   });
 
   it('ignores events Drove does not report', () => {

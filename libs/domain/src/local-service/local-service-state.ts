@@ -73,11 +73,8 @@ export const OPERATION_STATE: Record<Exclude<LocalServiceOperationType, 'CREATE'
 };
 
 // Where a successful operation leaves the service; the others return to the activation state it had.
-export const SUCCESS_STATE: Partial<
-  Record<LocalServiceOperationType | 'EMERGENCY_DEACTIVATION', ActivationState>
-> = {
+export const SUCCESS_STATE: Partial<Record<LocalServiceOperationType, ActivationState>> = {
   ACTIVATE: 'ACTIVE',
-  EMERGENCY_DEACTIVATION: 'INACTIVE',
   DEACTIVATE: 'INACTIVE',
   DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
 };
@@ -95,7 +92,7 @@ export interface LocalServiceAggregate {
   state?: LocalServiceState;
   activationState: ActivationState;
   instancesPerHost: number;
-  operation?: { type: LocalServiceOperationType | 'EMERGENCY_DEACTIVATION' } & LocalServiceOperationDetails;
+  operation?: { type: LocalServiceOperationType } & LocalServiceOperationDetails;
   cancelRequested: boolean;
   created?: number;
   updated?: number;

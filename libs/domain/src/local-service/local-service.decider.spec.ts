@@ -23,7 +23,7 @@ type Op = Exclude<LocalServiceOperationType, 'CREATE'>;
 const OPS = LOCAL_SERVICE_OPERATION_TYPES.filter((o): o is Op => o !== 'CREATE');
 
 const created = ev('LocalServiceCreated', { serviceId: ID, spec: spec(), instancesPerHost: 1, at: 1 });
-const requested = (operation: Op | 'EMERGENCY_DEACTIVATION', state: LocalServiceState) =>
+const requested = (operation: Op, state: LocalServiceState) =>
   ev('LocalServiceOperationRequested', { serviceId: ID, operation, state, details: {}, at: 2 });
 const completed = (operation: string, state: ActivationState, instancesPerHost = 1): LocalServiceEvent =>
   ev('LocalServiceOperationCompleted', {
@@ -35,6 +35,12 @@ const completed = (operation: string, state: ActivationState, instancesPerHost =
     at: 3,
   });
 const active = [created, requested('ACTIVATE', 'ACTIVATION_REQUESTED'), completed('ACTIVATE', 'ACTIVE')];
+const cancelAsked = ev('LocalServiceOperationCancelRequested', { serviceId: ID, at: 2 });
+const parked = ev('LocalServiceEmergencyDeactivationRequested', {
+  serviceId: ID,
+  cancelledOperation: 'ADJUST_INSTANCES',
+  at: 3,
+});
 
 const HISTORY: Partial<Record<LocalServiceState | 'ABSENT', LocalServiceEvent[]>> = {
   ABSENT: [],
@@ -47,7 +53,9 @@ const HISTORY: Partial<Record<LocalServiceState | 'ABSENT', LocalServiceEvent[]>
   ],
   EMERGENCY_DEACTIVATION_REQUESTED: [
     ...active,
-    requested('EMERGENCY_DEACTIVATION', 'EMERGENCY_DEACTIVATION_REQUESTED'),
+    requested('ADJUST_INSTANCES', 'ADJUSTING_INSTANCES'),
+    cancelAsked,
+    parked,
   ],
   DESTROYED: [
     created,
@@ -201,10 +209,16 @@ describe('local service decider', () => {
       done('RESTART', 'CANCELLED', 'ACTIVE'),
     ],
     [
-      'emergency',
-      HISTORY.EMERGENCY_DEACTIVATION_REQUESTED ?? [],
-      'SUCCEEDED',
-      done('EMERGENCY_DEACTIVATION', 'SUCCEEDED', 'INACTIVE'),
+      'cancelled adjust of an INACTIVE service',
+      [created, requested('ADJUST_INSTANCES', 'ADJUSTING_INSTANCES'), cancelAsked],
+      'CANCELLED',
+      done('ADJUST_INSTANCES', 'CANCELLED', 'INACTIVE'),
+    ],
+    [
+      'failed adjust of an ACTIVE service',
+      [...active, requested('ADJUST_INSTANCES', 'ADJUSTING_INSTANCES')],
+      'FAILED',
+      done('ADJUST_INSTANCES', 'FAILED', 'ACTIVE'),
     ],
     [
       'failed destroy',
@@ -251,22 +265,65 @@ describe('local service decider', () => {
       .thenFails(`No operation in progress for local service ${ID}`);
   });
 
-  it('emergency deactivation only from ACTIVE or CONFIG_TESTING', () => {
-    given(...active)
-      .when({ type: 'RequestEmergencyDeactivation', serviceId: ID, reason: 'bad config', at: 5 })
-      .then(
-        ev('LocalServiceOperationRequested', {
-          serviceId: ID,
-          operation: 'EMERGENCY_DEACTIVATION',
+  describe('emergency deactivation (Drove: a cancelled ADJUST_INSTANCES on a service that runs instances)', () => {
+    const adjusting = (history: LocalServiceEvent[]) => [
+      ...history,
+      requested('ADJUST_INSTANCES', 'ADJUSTING_INSTANCES'),
+      cancelAsked,
+    ];
+
+    it.each([
+      ['ACTIVE', active],
+      ['CONFIG_TESTING', HISTORY.CONFIG_TESTING ?? []],
+    ] as const)(
+      'given %s, when the cancelled adjust completes, then the service is parked',
+      (activation, history) => {
+        const s = given(...adjusting([...history]))
+          .when(complete('CANCELLED'))
+          .then(ev('LocalServiceEmergencyDeactivationRequested', { ...parked.data, at: 20 }));
+        expect(s).toMatchObject({
           state: 'EMERGENCY_DEACTIVATION_REQUESTED',
-          details: {},
-          reason: 'bad config',
-          at: 5,
-        }),
-      );
-    given(created)
-      .when({ type: 'RequestEmergencyDeactivation', serviceId: ID, reason: 'x', at: 5 })
-      .thenFails(`Local service ${ID} cannot be deactivated in INACTIVE state`);
+          activationState: activation,
+          operation: undefined,
+          cancelRequested: false,
+        });
+      },
+    );
+
+    it('given a parked service, only DEACTIVATE is accepted, and it ends INACTIVE', () => {
+      const history = HISTORY.EMERGENCY_DEACTIVATION_REQUESTED ?? [];
+      given(...history)
+        .when(operation('ADJUST_INSTANCES'))
+        .thenFails(
+          `Only [DEACTIVATE] allowed for local service ${ID} as it is in EMERGENCY_DEACTIVATION_REQUESTED state`,
+          'NOT_ALLOWED',
+        );
+      given(...history)
+        .when({ type: 'CancelLocalServiceOperation', serviceId: ID, at: 5 })
+        .thenFails('Current operation could not be cancelled');
+      const deactivating = requested('DEACTIVATE', 'DEACTIVATION_REQUESTED');
+      given(...history)
+        .when(operation('DEACTIVATE', { at: 2 }))
+        .then(deactivating);
+      const s = given(...history, deactivating)
+        .when(complete('SUCCEEDED'))
+        .then(done('DEACTIVATE', 'SUCCEEDED', 'INACTIVE'));
+      expect(s).toMatchObject({ state: 'INACTIVE', activationState: 'INACTIVE' });
+    });
+  });
+
+  describe('an operation of the stale-data cleaner (staleBefore)', () => {
+    it('given an INACTIVE service unchanged since before the cutoff, when DESTROY, then it is requested', () => {
+      given(created)
+        .when(operation('DESTROY', { staleBefore: 5, at: 2 }))
+        .then(requested('DESTROY', 'DESTROY_REQUESTED'));
+    });
+
+    it('given a service changed at or after the cutoff, when DESTROY, then it is refused and kept', () => {
+      given(created)
+        .when(operation('DESTROY', { staleBefore: 1 }))
+        .thenFails(`Local service ${ID} changed at 1, not stale`, 'NOT_ALLOWED');
+    });
   });
 
   it('cancel is accepted once while an operation runs', () => {

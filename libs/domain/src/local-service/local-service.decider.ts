@@ -40,9 +40,21 @@ const decideOperation = (
           `Only [${[...allowed].sort().join(', ')}] allowed for local service ${serviceId} as it is in ${s.state} state`,
         );
   }
+  if (c.staleBefore !== undefined && (s.updated ?? 0) >= c.staleBefore) {
+    return fail('NOT_ALLOWED', `Local service ${serviceId} changed at ${s.updated}, not stale`);
+  }
   const state = OPERATION_STATE[operation];
   return ok([ev('LocalServiceOperationRequested', { serviceId, operation, state, details: details(c), at })]);
 };
+
+/**
+ * Drove requests an emergency deactivation only when an ADJUST_INSTANCES is cancelled on a service that should
+ * run instances: half-adjusted, it is safer parked until an operator deactivates it than adjusted again.
+ */
+const parksOnCancel = (s: LocalServiceAggregate, outcome: string): boolean =>
+  outcome === 'CANCELLED' &&
+  s.operation?.type === 'ADJUST_INSTANCES' &&
+  (s.activationState === 'ACTIVE' || s.activationState === 'CONFIG_TESTING');
 
 const decide = (s: LocalServiceAggregate, c: LocalServiceCommand): Result<LocalServiceEvent[]> => {
   switch (c.type) {
@@ -56,28 +68,8 @@ const decide = (s: LocalServiceAggregate, c: LocalServiceCommand): Result<LocalS
     }
     case 'RequestLocalServiceOperation':
       return decideOperation(s, c);
-    case 'RequestEmergencyDeactivation': {
-      const { serviceId, reason, at } = c;
-      if (s.state !== 'ACTIVE' && s.state !== 'CONFIG_TESTING') {
-        return fail(
-          'NOT_ALLOWED',
-          `Local service ${serviceId} cannot be deactivated in ${s.state ?? 'no'} state`,
-        );
-      }
-      const state = 'EMERGENCY_DEACTIVATION_REQUESTED' as const;
-      return ok([
-        ev('LocalServiceOperationRequested', {
-          serviceId,
-          operation: 'EMERGENCY_DEACTIVATION',
-          state,
-          details: {},
-          reason,
-          at,
-        }),
-      ]);
-    }
     case 'CancelLocalServiceOperation':
-      return s.operation && !s.cancelRequested && s.operation.type !== 'EMERGENCY_DEACTIVATION'
+      return s.operation && !s.cancelRequested
         ? ok([ev('LocalServiceOperationCancelRequested', { serviceId: c.serviceId, at: c.at })])
         : fail('NOT_ALLOWED', 'Current operation could not be cancelled');
     case 'CompleteLocalServiceOperation': {
@@ -88,6 +80,11 @@ const decide = (s: LocalServiceAggregate, c: LocalServiceCommand): Result<LocalS
       if (failedWithoutError(outcome, error)) return fail('INVALID', FAILED_WITHOUT_ERROR);
       if (op.type === 'DESTROY' && outcome === 'SUCCEEDED')
         return ok([ev('LocalServiceDestroyed', { serviceId, at })]);
+      if (parksOnCancel(s, outcome)) {
+        return ok([
+          ev('LocalServiceEmergencyDeactivationRequested', { serviceId, cancelledOperation: op.type, at }),
+        ]);
+      }
       const succeeded = outcome === 'SUCCEEDED';
       const state = (succeeded && SUCCESS_STATE[op.type]) || s.activationState;
       const instancesPerHost =
@@ -146,6 +143,14 @@ const evolve = (s: LocalServiceAggregate, e: LocalServiceEvent): LocalServiceAgg
         updated,
       };
     }
+    case 'LocalServiceEmergencyDeactivationRequested':
+      return {
+        ...s,
+        state: 'EMERGENCY_DEACTIVATION_REQUESTED',
+        operation: undefined,
+        cancelRequested: false,
+        updated,
+      };
     case 'LocalServiceDestroyed':
       return { ...s, state: 'DESTROYED', operation: undefined, cancelRequested: false, updated };
   }

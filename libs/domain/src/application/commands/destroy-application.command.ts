@@ -5,4 +5,9 @@ export interface DestroyApplicationCommand {
   appId: string;
   opSpec: ClusterOpSpecJson;
   at: number;
+  /**
+   * Set by the leader's stale-data cleaner: refused unless the app last changed before this time, so a change
+   * made between its plan and this command keeps the app.
+   */
+  staleBefore?: number;
 }

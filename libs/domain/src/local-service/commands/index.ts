@@ -1,18 +1,15 @@
 import { CancelLocalServiceOperationCommand } from './cancel-local-service-operation.command';
 import { CompleteLocalServiceOperationCommand } from './complete-local-service-operation.command';
 import { CreateLocalServiceCommand } from './create-local-service.command';
-import { RequestEmergencyDeactivationCommand } from './request-emergency-deactivation.command';
 import { RequestLocalServiceOperationCommand } from './request-local-service-operation.command';
 
 export * from './cancel-local-service-operation.command';
 export * from './complete-local-service-operation.command';
 export * from './create-local-service.command';
-export * from './request-emergency-deactivation.command';
 export * from './request-local-service-operation.command';
 
 export type LocalServiceCommand =
   | CreateLocalServiceCommand
   | RequestLocalServiceOperationCommand
-  | RequestEmergencyDeactivationCommand
   | CancelLocalServiceOperationCommand
   | CompleteLocalServiceOperationCommand;

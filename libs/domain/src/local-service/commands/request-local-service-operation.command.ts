@@ -7,4 +7,9 @@ export interface RequestLocalServiceOperationCommand extends LocalServiceOperati
   serviceId: string;
   operation: Exclude<LocalServiceOperationType, 'CREATE'>;
   at: number;
+  /**
+   * Set by the leader's stale-data cleaner: refused unless the service last changed before this time, so a change
+   * made between its plan and this command keeps the service.
+   */
+  staleBefore?: number;
 }

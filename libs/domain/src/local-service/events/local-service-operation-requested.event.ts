@@ -7,10 +7,9 @@ export type LocalServiceOperationRequestedEvent = DomainEvent<
   'LocalServiceOperationRequested',
   {
     serviceId: string;
-    operation: LocalServiceOperationType | 'EMERGENCY_DEACTIVATION';
+    operation: LocalServiceOperationType;
     state: LocalServiceState;
     details: LocalServiceOperationDetails;
-    reason?: string;
     at: number;
   }
 >;
