@@ -166,6 +166,40 @@ describe('application operations saga with an in-process executor', () => {
     expect(completed.at(-1)?.data).toMatchObject({ operation: 'SCALE_INSTANCES', outcome: 'CANCELLED' });
   });
 
+  it('a cancel mid-scale begins no further START: the one under way finishes, the count stays at 1', async () => {
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 4 });
+    await waitUntil('first START sent', () => executor.received.length === 1, 5000);
+    expect(await ctl.post(`${OPERATIONS}/${APP_ID}/cancel`)).toMatchObject({ code: 200 });
+    release();
+    await settlesAt('RUNNING', 1);
+    expect(executor.received.map((m) => m.type)).toEqual(['START_INSTANCE']);
+    expect((await summary()).requiredInstances).toBe(1);
+    const completed = (await ctl.store.readStream(applicationStream(APP_ID))).at(-1);
+    expect(completed).toMatchObject({
+      type: 'ApplicationOperationCompleted',
+      data: { operation: 'SCALE_INSTANCES', outcome: 'CANCELLED', instances: 1 },
+    });
+    // the monitor does not undo the cancel: 1 healthy of 1 expected
+    await new Promise((resolve) => setTimeout(resolve, 3 * MONITOR_MS));
+    expect(executor.received).toHaveLength(1);
+  });
+
+  it('a cancel mid-scale-down begins no further STOP', async () => {
+    await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 3 });
+    await settlesAt('RUNNING', 3);
+    let release = () => undefined as void;
+    executor.hold = new Promise<void>((resolve) => (release = resolve));
+    await operate({ type: 'SCALE', appId: APP_ID, requiredInstances: 0 });
+    await waitUntil('first STOP sent', () => executor.received.length === 4, 5000);
+    expect(await ctl.post(`${OPERATIONS}/${APP_ID}/cancel`)).toMatchObject({ code: 200 });
+    release();
+    await settlesAt('RUNNING', 2);
+    expect(executor.received.filter((m) => m.type === 'STOP_INSTANCE')).toHaveLength(1);
+    expect((await summary()).requiredInstances).toBe(2);
+  });
+
   it('a new leader resumes an operation in flight from the log instead of starting the instance again', async () => {
     let release = () => undefined as void;
     executor.hold = new Promise<void>((resolve) => (release = resolve));
@@ -262,6 +296,91 @@ describe('application operations saga with an in-process executor', () => {
       'START_INSTANCE',
       'STOP_INSTANCE',
     ]);
+  });
+
+  describe('a REPLACE the leader loses mid-pair is resumed by the next one from the log', () => {
+    const HOUR_MS = 3_600_000;
+    /** Runs `arrange` just before the executor takes the message at `index` (0-based), e.g. to hold its START. */
+    const beforeMessage = (index: number, arrange: () => void, after = () => undefined as void) => {
+      const send = executor.send.bind(executor);
+      executor.send = (address, message) => {
+        if (executor.received.length !== index) return send(address, message);
+        arrange();
+        const answer = send(address, message);
+        after();
+        return answer;
+      };
+    };
+    /** Time moves on by `tickMs` a poll, the executor still heard of. */
+    const keepTime = async (tickMs: number) => {
+      ctl.clock.at += tickMs;
+      await ctl.post('/apis/v1/messages', executor.snapshotMessage(ctl.clock.at), EXECUTOR_HEADERS);
+    };
+    const replaceAcrossFailover = async (stopFirst: boolean, index: number, whileDeposed = () => {}) => {
+      await operate({ type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2 });
+      await settlesAt('RUNNING', 2);
+      const before = (await instances()).map((i) => i.instanceId).sort();
+      await operate({ type: 'REPLACE_INSTANCES', appId: APP_ID, instanceIds: [], stopFirst });
+      await waitUntil('the first replacement START', () => executor.received.length === index + 1, 5000);
+      ctl.fence.depose();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      whileDeposed();
+      ctl.fence.lead(TEST_FENCE_PATH);
+      return before;
+    };
+    const replacedOnce = async (before: string[], tickMs = 0) => {
+      await waitUntil(
+        'both old ones stopped',
+        async () => {
+          if (tickMs > 0) await keepTime(tickMs);
+          return (await instances('/old')).filter((i) => before.includes(i.instanceId)).length === 2;
+        },
+        10_000,
+      );
+      await settlesAt('RUNNING', 2);
+      const now = (await instances()).map((i) => i.instanceId);
+      expect(now.filter((id) => before.includes(id))).toEqual([]);
+      const completed = (await ctl.store.readStream(applicationStream(APP_ID))).at(-1);
+      expect(completed).toMatchObject({ data: { operation: 'REPLACE_INSTANCES', outcome: 'SUCCEEDED' } });
+    };
+
+    it('new first: the replacement the old leader was starting is waited for, not started again', async () => {
+      let release = () => undefined as void;
+      beforeMessage(2, () => (executor.hold = new Promise<void>((resolve) => (release = resolve))));
+      const before = await replaceAcrossFailover(false, 2, () => release());
+      await replacedOnce(before);
+      expect(executor.received.map((m) => m.type)).toEqual([
+        'START_INSTANCE',
+        'START_INSTANCE',
+        'START_INSTANCE',
+        'STOP_INSTANCE',
+        'START_INSTANCE',
+        'STOP_INSTANCE',
+      ]);
+    });
+
+    it('stopFirst: a pair whose old one is stopped waits out its pending start, then starts one in its place', async () => {
+      beforeMessage(
+        3,
+        () => (executor.stallStarts = true),
+        () => (executor.stallStarts = false),
+      );
+      // the stalled start's timeout is over by the time the new leader looks at it
+      const before = await replaceAcrossFailover(true, 3, () => void keepTime(HOUR_MS));
+      await replacedOnce(before, 1000);
+      const types = executor.received.map((m) => m.type);
+      expect(types.slice(0, 4)).toEqual([
+        'START_INSTANCE',
+        'START_INSTANCE',
+        'STOP_INSTANCE',
+        'START_INSTANCE',
+      ]);
+      expect(types.filter((t) => t === 'START_INSTANCE')).toHaveLength(5);
+      const stalled = (executor.received[3] as { spec: { instanceId: string } }).spec.instanceId;
+      expect((await instances('/old')).find((i) => i.instanceId === stalled)).toMatchObject({
+        state: 'LOST',
+      });
+    });
   });
 
   it('an instance the log does not know (a zombie) is not recorded and is sent STOP', async () => {

@@ -3,6 +3,7 @@ import {
   ApplicationAggregate,
   ApplicationSpecJson,
   Clock,
+  InstanceAggregate,
   ClusterOpSpecJson,
   OperationOutcome,
   RunningApplicationOperation,
@@ -17,6 +18,7 @@ import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { InstanceJobs } from './instance-jobs';
 import { JobResult, OperationFailures, replacePair } from './operation-failures';
+import { ensureReplacement, pairsToRun } from './replace-pairs';
 import { StartBackoff, StartBackoffSettings } from './start-backoff';
 import { LeadershipLostError, inParallel } from './instance-waits';
 
@@ -113,13 +115,17 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       this.jobs.awaitStarted(i, op.opSpec, spec),
     );
     let retryMs = RETRY_PASS_MS;
-    if (!app.cancelRequested) {
+    const cancelled = () => this.app(appId).cancelRequested;
+    if (!cancelled()) {
       const plan = planScale(required, this.summaries(appId));
       if (plan.toStart > 0) {
-        const started = await this.startAll(appId, spec, op.opSpec, plan.toStart);
-        retryMs = this.afterStarts(appId, plan.toStart, started) ?? retryMs;
+        const started = await this.startAll(appId, spec, op.opSpec, plan.toStart, cancelled);
+        if (!cancelled()) retryMs = this.afterStarts(appId, plan.toStart, started) ?? retryMs;
       }
-      await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, op.opSpec));
+      // as Drove's job executor on a cancel: no stop begins after it, those under way finish
+      await inParallel(plan.toStop, parallelism, async (id) => {
+        if (!cancelled()) await this.jobs.stop(id, op.opSpec);
+      });
     }
     await this.completeIfDone(appId, required, retryMs);
   }
@@ -151,37 +157,47 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
   ): Promise<void> {
     const appId = app.appId as string;
     const parallelism = Math.max(1, op.opSpec.parallelism);
-    const active = op.instanceIds.filter((id) => {
-      const instance = this.clusterView.view.instance(id);
-      return instance !== undefined && !TERMINAL_INSTANCE_STATES.includes(stateOf(instance));
-    });
+    const view = this.clusterView.view;
+    const running = (instance: InstanceAggregate) => !TERMINAL_INSTANCE_STATES.includes(stateOf(instance));
+    const listed = op.instanceIds.map((id) => view.instance(id));
+    const todo =
+      op.type === 'STOP_INSTANCES'
+        ? listed.filter((i): i is InstanceAggregate => i !== undefined && running(i))
+        : pairsToRun(listed, view.instancesOf(appId), op.stopFirst, running);
     const failures = new OperationFailures(
-      active.length,
+      todo.length,
       op.type === 'STOP_INSTANCES' ? 'stopped' : 'replaced',
     );
     const cancelled = () => this.app(appId).cancelRequested;
-    const each = (job: (id: string) => Promise<JobResult>) => (id: string) =>
-      failures.run(cancelled, () => job(id));
+    const each = (job: (old: InstanceAggregate) => Promise<JobResult>) => (old: InstanceAggregate) =>
+      failures.run(cancelled, () => job(old));
     if (op.type === 'STOP_INSTANCES') {
       await inParallel(
-        active,
+        todo,
         parallelism,
-        each((id) => this.jobs.stop(id, op.opSpec)),
+        each((old) => this.jobs.stop(old.instanceId as string, op.opSpec)),
       );
     } else {
       const spec = app.spec as ApplicationSpecJson;
       await this.jobs.withSession(appId, spec, (session) =>
         inParallel(
-          active,
+          todo,
           parallelism,
-          each((oldId) =>
-            replacePair(
+          each((old) => {
+            const oldId = old.instanceId as string;
+            return replacePair(
               oldId,
               op.stopFirst,
               () => this.jobs.stop(oldId, op.opSpec),
-              () => this.jobs.startOne(appId, spec, op.opSpec, session),
-            ),
-          ),
+              () =>
+                ensureReplacement(
+                  old,
+                  () => this.clusterView.view.instancesOf(appId),
+                  (instance) => this.jobs.awaitStarted(instance, op.opSpec, spec),
+                  () => this.jobs.startOne(appId, spec, op.opSpec, session, oldId),
+                ),
+            );
+          }),
         ),
       );
     }
@@ -233,12 +249,22 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     return this.clusterView.view.instancesOf(appId).filter((i) => i.state === 'HEALTHY').length;
   }
 
-  /** Starts `count` instances, `parallelism` at a time; how many became HEALTHY. */
-  private async startAll(appId: string, spec: ApplicationSpecJson, opSpec: ClusterOpSpecJson, count: number) {
+  /**
+   * Starts `count` instances, `parallelism` at a time; how many became HEALTHY. No start begins once the
+   * operation is cancelled; those under way finish (with their retries), and the completion counts them.
+   */
+  private async startAll(
+    appId: string,
+    spec: ApplicationSpecJson,
+    opSpec: ClusterOpSpecJson,
+    count: number,
+    cancelled: () => boolean,
+  ) {
     const slots = Array.from({ length: count }, (_, i) => i);
     let started = 0;
     await this.jobs.withSession(appId, spec, (session) =>
       inParallel(slots, opSpec.parallelism, async () => {
+        if (cancelled()) return;
         if ((await this.jobs.startOne(appId, spec, opSpec, session)).ok) started += 1;
       }),
     );

@@ -41,6 +41,8 @@ export interface StartTarget {
   kind: InstanceKind;
   ownerId: string;
   spec: Parameters<typeof startTimeoutMs>[1];
+  /** For a REPLACE pair: the old instance, recorded with each attempt so a new leader resumes the pair. */
+  replaces?: string;
   newInstanceId(): string;
   place(instanceId: string): PlacementResult;
   message(address: ExecutorAddressJson, placement: InstancePlacement): ExecutorMessage;
@@ -117,12 +119,14 @@ export class InstanceJobs {
     spec: ApplicationSpecJson,
     opSpec: ClusterOpSpecJson,
     session: SchedulingSession,
+    replaces?: string,
   ): Promise<JobResult> {
     return this.start(
       {
         kind: 'APPLICATION',
         ownerId: appId,
         spec,
+        ...(replaces !== undefined ? { replaces } : {}),
         newInstanceId: () => `AI-${this.ids.uuid()}`,
         place: (instanceId) => session.place({ instanceId, resources: spec.resources }),
         message: (address, placement) => {
@@ -151,7 +155,7 @@ export class InstanceJobs {
     opSpec: ClusterOpSpecJson,
     session: SchedulingSession,
   ): Promise<JobResult> {
-    const { kind, ownerId, spec } = target;
+    const { kind, ownerId, spec, replaces } = target;
     let error = '';
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       if (attempt > 1) await sleep(1000);
@@ -176,6 +180,7 @@ export class InstanceJobs {
         ownerId,
         executorId,
         resources,
+        ...(replaces !== undefined ? { replaces } : {}),
         at: this.clock.now(),
       });
       const sent = await this.messenger.send(address, target.message(address, { instanceId, resources }));
@@ -207,15 +212,17 @@ export class InstanceJobs {
       .filter((i) => i.state !== 'HEALTHY' && !GIVE_UP_STATES.includes(stateOf(i)));
   }
 
+  /** Whether it became HEALTHY within what is left of its start timeout; if not, it is given up. */
   async awaitStarted(
     instance: InstanceAggregate,
     opSpec: ClusterOpSpecJson,
     spec: Parameters<typeof startTimeoutMs>[1],
-  ) {
+  ): Promise<boolean> {
     const id = instance.instanceId as string;
     const budget = startTimeoutMs(opSpec, spec) - Math.max(0, this.clock.now() - (instance.created ?? 0));
     const healthy = await this.waitFor(id, Math.max(budget, POLL_MS), (s) => s === 'HEALTHY');
     if (!healthy) await this.giveUp(id, 'Instance did not become healthy in time');
+    return healthy;
   }
   /** Stop one instance: record the request, send STOP (unless a stop is under way), wait for STOPPED. */
   async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<JobResult> {

@@ -36,6 +36,7 @@ export class LocalServiceInstanceJobs {
     spec: LocalServiceSpecJson,
     opSpec: ClusterOpSpecJson,
     executorId: string,
+    replaces?: string,
   ): Promise<JobResult> {
     const session = this.registry.scheduler.openSession({
       deployableId: serviceId,
@@ -50,6 +51,7 @@ export class LocalServiceInstanceJobs {
           kind: 'LOCAL_SERVICE',
           ownerId: serviceId,
           spec,
+          ...(replaces !== undefined ? { replaces } : {}),
           newInstanceId: () => newLocalServiceInstanceId(this.ids),
           place: (instanceId) =>
             session.placeOn(

@@ -238,6 +238,26 @@ describe('local service saga with two in-process executors', () => {
     expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
   });
 
+  it('a cancelled UPDATE_INSTANCE_COUNT begins no further START and keeps the count it had', async () => {
+    await join(executors.all[0]);
+    await createActive();
+    await settles('ACTIVE', { 'exec-1-id': 1 });
+    let release = () => undefined as void;
+    executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));
+    await serviceOp('UPDATE_INSTANCE_COUNT', { instancesPerHost: 3 });
+    await waitUntil('a second START', () => sent('START_LOCAL_SERVICE_INSTANCE').length === 2, 5000);
+    const cancelled = await ctl.post(`/apis/v1/localservices/operations/${SERVICE_ID}/cancel`, {});
+    expect(cancelled.code).toBe(200);
+    release();
+    // the service keeps instancesPerHost 1: the monitor stops the one the cancelled operation had under way
+    await settles('ACTIVE', { 'exec-1-id': 1 });
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
+    const completed = (await ctl.store.readStream(localServiceStream(SERVICE_ID))).filter(
+      (e) => e.type === 'LocalServiceOperationCompleted',
+    );
+    expect(completed.at(-1)?.data).toMatchObject({ outcome: 'CANCELLED', instancesPerHost: 1 });
+  });
+
   it('a new leader resumes an activation in flight from the log instead of starting the instance again', async () => {
     let release = () => undefined as void;
     executors.all[0].hold = new Promise<void>((resolve) => (release = resolve));

@@ -4,6 +4,7 @@ import {
   Clock,
   ClusterOpSpecJson,
   DEFAULT_CLUSTER_OP_SPEC,
+  InstanceAggregate,
   LocalServiceAggregate,
   LocalServiceSpecJson,
   OperationOutcome,
@@ -24,6 +25,7 @@ import { InstanceJobs } from './instance-jobs';
 import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
 import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
 import { OperationFailures, replacePair } from './operation-failures';
+import { ensureReplacement, pairsToRun } from './replace-pairs';
 import { StaleInstances } from './stale-instances';
 
 const TICK_MS = 500;
@@ -114,7 +116,13 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       const now = this.clock.now();
       if (this.maintenance.covers(this.clusterView.view.cluster, now)) return;
       await this.staleInstances.markLost(this.clusterView.view.serviceInstancesOf(serviceId), now);
-      return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
+      return this.converge(
+        service,
+        service.activationState,
+        service.instancesPerHost,
+        defaultOpSpec(),
+        () => false,
+      );
     }
     const opSpec = op.opSpec ?? defaultOpSpec();
     let failures: OperationFailures | undefined;
@@ -125,7 +133,8 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
         failures = await this.replace(service, op.instanceIds ?? [], op.stopFirst ?? false, opSpec);
       } else {
         const target = TARGET[op.type] ?? service.activationState;
-        await this.converge(service, target, op.instancesPerHost ?? service.instancesPerHost, opSpec);
+        const perHost = op.instancesPerHost ?? service.instancesPerHost;
+        await this.converge(service, target, perHost, opSpec, this.cancelled(serviceId));
       }
     }
     const cancelled = this.service(serviceId).cancelRequested;
@@ -139,12 +148,16 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     await this.complete(serviceId, outcome, error);
   }
 
-  /** Waits for starts in flight (maybe a previous leader's), then starts what is missing and stops the surplus. */
+  /**
+   * Waits for starts in flight (maybe a previous leader's), then starts what is missing and stops the surplus.
+   * No start or stop begins once the operation is cancelled; those under way finish.
+   */
   private async converge(
     service: LocalServiceAggregate,
     activation: ActivationState,
     instancesPerHost: number,
     opSpec: ClusterOpSpecJson,
+    cancelled: () => boolean,
   ): Promise<void> {
     const serviceId = service.serviceId as string;
     const spec = service.spec as LocalServiceSpecJson;
@@ -166,9 +179,11 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       );
     }
     await inParallel(starts, parallelism, async (executorId) => {
-      await this.serviceJobs.startOn(serviceId, spec, opSpec, executorId);
+      if (!cancelled()) await this.serviceJobs.startOn(serviceId, spec, opSpec, executorId);
     });
-    await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, opSpec));
+    await inParallel(plan.toStop, parallelism, async (id) => {
+      if (!cancelled()) await this.jobs.stop(id, opSpec);
+    });
   }
 
   private async stopListed(serviceId: string, instanceIds: string[], opSpec: ClusterOpSpecJson) {
@@ -194,19 +209,30 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
   ) {
     const serviceId = service.serviceId as string;
     const spec = service.spec as LocalServiceSpecJson;
-    const active = this.active(serviceId).filter(
-      (i) => instanceIds.length === 0 || instanceIds.includes(i.instanceId as string),
+    const all = () => this.clusterView.view.serviceInstancesOf(serviceId);
+    // RESTART lists none: every instance but the replacements this operation started (a new leader resuming it)
+    const listed = all().filter((i) =>
+      instanceIds.length > 0 ? instanceIds.includes(i.instanceId as string) : !this.startedBy(i, service),
     );
-    const failures = new OperationFailures(active.length, 'replaced');
-    await inParallel(active, Math.max(1, opSpec.parallelism), (old) =>
-      failures.run(this.cancelled(serviceId), () =>
-        replacePair(
-          old.instanceId as string,
+    const running = (i: InstanceAggregate) => ACTIVE_INSTANCE_STATES.includes(stateOf(i));
+    const todo = pairsToRun(listed, all(), stopFirst, running);
+    const failures = new OperationFailures(todo.length, 'replaced');
+    await inParallel(todo, Math.max(1, opSpec.parallelism), (old) =>
+      failures.run(this.cancelled(serviceId), () => {
+        const oldId = old.instanceId as string;
+        return replacePair(
+          oldId,
           stopFirst,
-          () => this.jobs.stop(old.instanceId as string, opSpec),
-          () => this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string),
-        ),
-      ),
+          () => this.jobs.stop(oldId, opSpec),
+          () =>
+            ensureReplacement(
+              old,
+              all,
+              (instance) => this.jobs.awaitStarted(instance, opSpec, spec),
+              () => this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string, oldId),
+            ),
+        );
+      }),
     );
     return failures;
   }
@@ -221,6 +247,14 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     });
     this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
     this.logger.log(`${serviceId}: operation ${outcome}${error ? `: ${error}` : ''}`);
+  }
+
+  /**
+   * A replacement the running operation started: the operation's request is the service's last change, as
+   * a replace pass runs only while no cancel has been recorded.
+   */
+  private startedBy(instance: InstanceAggregate, service: LocalServiceAggregate): boolean {
+    return instance.replaces !== undefined && (instance.created ?? 0) >= (service.updated ?? 0);
   }
 
   private cancelled(serviceId: string) {

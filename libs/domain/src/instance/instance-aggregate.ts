@@ -10,6 +10,8 @@ export interface InstanceAggregate {
   ownerId?: string;
   executorId?: string;
   resources?: ResourceAllocationJson[];
+  /** The old instance a REPLACE started this one for. */
+  replaces?: string;
   state?: InstanceState;
   info?: AnyInstanceInfoJson;
   stopRequested: boolean;

@@ -72,6 +72,22 @@ describe('instance decider', () => {
     expect(s).toMatchObject({ instanceId: INSTANCE_ID, executorId: EXECUTOR_ID, created: 1 });
   });
 
+  it('records the instance a REPLACE started one for, so a new leader resumes that pair', () => {
+    const s = given()
+      .when({
+        type: 'RequestInstanceStart',
+        instanceId: INSTANCE_ID,
+        kind: 'APPLICATION',
+        ownerId: 'mini-1',
+        executorId: EXECUTOR_ID,
+        resources,
+        replaces: 'AI-old',
+        at: 1,
+      })
+      .then(ev('InstanceStartRequested', { ...startRequested.data, replaces: 'AI-old' }));
+    expect(s).toMatchObject({ instanceId: INSTANCE_ID, replaces: 'AI-old' });
+  });
+
   it('refuses a second placement of the same id', () => {
     given(startRequested)
       .when({

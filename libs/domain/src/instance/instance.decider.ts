@@ -18,10 +18,9 @@ const decide = (s: InstanceAggregate, c: InstanceCommand): Result<InstanceEvent[
   switch (c.type) {
     case 'RequestInstanceStart': {
       if (s.instanceId) return fail('CONFLICT', `Instance ${c.instanceId} already exists`);
-      const { instanceId, kind, ownerId, executorId, resources, at } = c;
-      return ok([
-        instanceEvent('InstanceStartRequested', { instanceId, kind, ownerId, executorId, resources, at }),
-      ]);
+      const { instanceId, kind, ownerId, executorId, resources, replaces, at } = c;
+      const data = { instanceId, kind, ownerId, executorId, resources, at };
+      return ok([instanceEvent('InstanceStartRequested', replaces ? { ...data, replaces } : data)]);
     }
     case 'RecordInstanceState': {
       const { info, at } = c;
@@ -69,8 +68,9 @@ const decide = (s: InstanceAggregate, c: InstanceCommand): Result<InstanceEvent[
 const evolve = (s: InstanceAggregate, e: InstanceEvent): InstanceAggregate => {
   switch (e.type) {
     case 'InstanceStartRequested': {
-      const { instanceId, kind, ownerId, executorId, resources, at } = e.data;
-      return { ...s, instanceId, kind, ownerId, executorId, resources, created: at, updated: at };
+      const { instanceId, kind, ownerId, executorId, resources, replaces, at } = e.data;
+      const placed = { ...s, instanceId, kind, ownerId, executorId, resources, created: at, updated: at };
+      return replaces ? { ...placed, replaces } : placed;
     }
     case 'InstanceStateChanged': {
       const { info, at } = e.data;

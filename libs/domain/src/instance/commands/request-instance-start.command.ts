@@ -9,5 +9,7 @@ export interface RequestInstanceStartCommand {
   ownerId: string;
   executorId: string;
   resources: ResourceAllocationJson[];
+  /** Set by a REPLACE: the old instance this one takes over from. */
+  replaces?: string;
   at: number;
 }

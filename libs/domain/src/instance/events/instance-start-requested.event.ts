@@ -10,6 +10,8 @@ export type InstanceStartRequestedEvent = DomainEvent<
     ownerId: string;
     executorId: string;
     resources: ResourceAllocationJson[];
+    /** The instance a REPLACE started this one for: a new leader resumes the pair instead of starting another. */
+    replaces?: string;
     at: number;
   }
 >;
