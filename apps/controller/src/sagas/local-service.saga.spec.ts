@@ -272,6 +272,32 @@ describe('local service saga with two in-process executors', () => {
     expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(1);
   });
 
+  it('a RESTART resumed by a new leader waits for the replacement being started and restarts each instance once', async () => {
+    const [executor] = executors.all;
+    await join(executor);
+    await createActive(2);
+    await settles('ACTIVE', { 'exec-1-id': 2 });
+    const before = (await instances()).map((i) => i.instanceId);
+    let release = () => undefined as void;
+    const send = executor.send.bind(executor);
+    executor.send = (address, message) => {
+      // the first replacement's START: its reports are held across the leader change
+      if (executor.received.length === 2) executor.hold = new Promise<void>((resolve) => (release = resolve));
+      return send(address, message);
+    };
+    await serviceOp('RESTART');
+    await waitUntil('a replacement START', () => sent('START_LOCAL_SERVICE_INSTANCE').length === 3, 5000);
+    ctl.fence.depose();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    ctl.fence.lead(TEST_FENCE_PATH);
+    release();
+    await waitUntil('both old ones stopped', async () => (await instances('/old')).length === 2, 10_000);
+    await settles('ACTIVE', { 'exec-1-id': 2 });
+    expect((await instances()).filter((i) => before.includes(i.instanceId))).toEqual([]);
+    expect(sent('START_LOCAL_SERVICE_INSTANCE')).toHaveLength(4);
+    expect(sent('STOP_LOCAL_SERVICE_INSTANCE')).toHaveLength(2);
+  });
+
   it('stops the listed instances on STOP_INSTANCES and stops a service instance unknown to the log', async () => {
     await join(executors.all[0]);
     await createActive();
