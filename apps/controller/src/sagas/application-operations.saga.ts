@@ -17,8 +17,8 @@ import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { InstanceJobs } from './instance-jobs';
-import { JobResult, OperationFailures, replacePair } from './operation-failures';
-import { ensureReplacement, pairsToRun } from './replace-pairs';
+import { JobResult, OperationFailures } from './operation-failures';
+import { pairsToRun, runPair } from './replace-pairs';
 import { StartBackoff, StartBackoffSettings } from './start-backoff';
 import { LeadershipLostError, inParallel } from './instance-waits';
 
@@ -35,8 +35,10 @@ export const START_BACKOFF = Symbol('StartBackoff');
  * with instances, START_INSTANCES, SUSPEND, RECOVER, which the decider turns into a scaling request), DESTROY,
  * STOP_INSTANCES and REPLACE_INSTANCES. A reconcile loop over the log: a scale pass waits for instances already
  * requested (a new leader resumes them instead of starting more), then starts the shortfall or stops the oldest
- * surplus, and completes the operation once the HEALTHY count is the required one. Every step is in the log;
- * nothing is kept across passes but a retry time, which backs off while the app's starts keep failing.
+ * surplus, and completes the operation once the HEALTHY count is the required one. After a cancel no start or
+ * stop begins (those under way finish) and the operation completes CANCELLED. Every step is in the log, a REPLACE
+ * pair's start included (`replaces`), so a new leader resumes each pair; nothing is kept across passes but a
+ * retry time, which backs off while the app's starts keep failing.
  */
 @Injectable()
 export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModuleDestroy {
@@ -183,21 +185,14 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
         inParallel(
           todo,
           parallelism,
-          each((old) => {
-            const oldId = old.instanceId as string;
-            return replacePair(
-              oldId,
-              op.stopFirst,
-              () => this.jobs.stop(oldId, op.opSpec),
-              () =>
-                ensureReplacement(
-                  old,
-                  () => this.clusterView.view.instancesOf(appId),
-                  (instance) => this.jobs.awaitStarted(instance, op.opSpec, spec),
-                  () => this.jobs.startOne(appId, spec, op.opSpec, session, oldId),
-                ),
-            );
-          }),
+          each((old) =>
+            runPair(old, op.stopFirst, {
+              stop: (id) => this.jobs.stop(id, op.opSpec),
+              all: () => this.clusterView.view.instancesOf(appId),
+              awaitStarted: (instance) => this.jobs.awaitStarted(instance, op.opSpec, spec),
+              start: ({ instanceId }) => this.jobs.startOne(appId, spec, op.opSpec, session, instanceId),
+            }),
+          ),
         ),
       );
     }

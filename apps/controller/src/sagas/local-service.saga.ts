@@ -24,8 +24,8 @@ import { RUN_SAGAS } from './application-operations.saga';
 import { InstanceJobs } from './instance-jobs';
 import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
 import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
-import { OperationFailures, replacePair } from './operation-failures';
-import { ensureReplacement, pairsToRun } from './replace-pairs';
+import { OperationFailures } from './operation-failures';
+import { pairsToRun, runPair } from './replace-pairs';
 import { StaleInstances } from './stale-instances';
 
 const TICK_MS = 500;
@@ -218,21 +218,15 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     const todo = pairsToRun(listed, all(), stopFirst, running);
     const failures = new OperationFailures(todo.length, 'replaced');
     await inParallel(todo, Math.max(1, opSpec.parallelism), (old) =>
-      failures.run(this.cancelled(serviceId), () => {
-        const oldId = old.instanceId as string;
-        return replacePair(
-          oldId,
-          stopFirst,
-          () => this.jobs.stop(oldId, opSpec),
-          () =>
-            ensureReplacement(
-              old,
-              all,
-              (instance) => this.jobs.awaitStarted(instance, opSpec, spec),
-              () => this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string, oldId),
-            ),
-        );
-      }),
+      failures.run(this.cancelled(serviceId), () =>
+        runPair(old, stopFirst, {
+          stop: (id) => this.jobs.stop(id, opSpec),
+          all,
+          awaitStarted: (instance) => this.jobs.awaitStarted(instance, opSpec, spec),
+          start: ({ instanceId, executorId }) =>
+            this.serviceJobs.startOn(serviceId, spec, opSpec, executorId as string, instanceId),
+        }),
+      ),
     );
     return failures;
   }

@@ -1,7 +1,34 @@
 import { InstanceAggregate, TERMINAL_INSTANCE_STATES } from '@drove/domain';
 import { stateOf } from '../projections/instance-queries';
 import { GIVE_UP_STATES } from './instance-waits';
-import { JOB_DONE, JobResult } from './operation-failures';
+import { JOB_DONE, JobResult, replacePair } from './operation-failures';
+
+/** The jobs a REPLACE pair is made of, for apps and local services alike. */
+export interface PairJobs {
+  stop(instanceId: string): Promise<JobResult>;
+  /** Every instance of the owner the log knows of, read when the pair's start comes up. */
+  all(): readonly InstanceAggregate[];
+  awaitStarted(instance: InstanceAggregate): Promise<boolean>;
+  /** Starts a replacement for `old`, recording `replaces`. */
+  start(old: InstanceAggregate): Promise<JobResult>;
+}
+
+/** One pair resumed from where the log shows it: its stop and its new half, in the operation's order. */
+export function runPair(old: InstanceAggregate, stopFirst: boolean, jobs: PairJobs): Promise<JobResult> {
+  const oldId = old.instanceId as string;
+  return replacePair(
+    oldId,
+    stopFirst,
+    () => jobs.stop(oldId),
+    () =>
+      ensureReplacement(
+        old,
+        () => jobs.all(),
+        (i) => jobs.awaitStarted(i),
+        () => jobs.start(old),
+      ),
+  );
+}
 
 /**
  * The pairs of a REPLACE still to do, as the log shows them: each listed instance still running, and with
