@@ -5,8 +5,8 @@ import { RetentionOptions } from '../retention/retention.config';
 
 const SECOND_MS = 1000;
 
-/** A Drove duration string (`45 seconds`, `2 minutes`) within Drove's bounds for staleExecutorAge. */
-function IsDurationWithin(minSeconds: number, maxSeconds: number): PropertyDecorator {
+/** A Drove duration string (`45 seconds`, `2 minutes`) within Drove's bounds for an option. */
+export function IsDurationWithin(minSeconds: number, maxSeconds: number): PropertyDecorator {
   return problemValidator('isDurationWithin', (value) => {
     const parsed = typeof value === 'string' ? Duration.parse(value) : undefined;
     if (parsed === undefined) return 'must be a duration such as "45 seconds" or "2 minutes"';

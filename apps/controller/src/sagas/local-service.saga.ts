@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import {
   ActivationState,
   Clock,
+  ClusterOpSpecDto,
   ClusterOpSpecJson,
   DEFAULT_CLUSTER_OP_SPEC,
   LocalServiceAggregate,
@@ -11,8 +19,8 @@ import {
   localServiceDecider,
   localServiceStream,
   planLocalServiceInstances,
-  toWire,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, wireOpSpec } from '../cluster-options/cluster-options.tokens';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -39,8 +47,6 @@ const TARGET: Partial<Record<OperationType, ActivationState>> = {
   DESTROY: 'INACTIVE',
   DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
 };
-
-const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
 
 /**
  * Local services on the leader, as a reconcile loop over the log. At rest (Drove's LocalServiceMonitor, outside
@@ -75,6 +81,9 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     @Inject(LOCAL_SERVICE_MONITOR_MS) private readonly monitorMs: number,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -113,9 +122,14 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       const now = this.clock.now();
       if (this.maintenance.covers(this.clusterView.view.cluster, now)) return;
       await this.staleInstances.markLost(this.clusterView.view.serviceInstancesOf(serviceId), now);
-      return this.converge(service, service.activationState, service.instancesPerHost, defaultOpSpec());
+      return this.converge(
+        service,
+        service.activationState,
+        service.instancesPerHost,
+        wireOpSpec(this.internalOpSpec),
+      );
     }
-    const opSpec = op.opSpec ?? defaultOpSpec();
+    const opSpec = op.opSpec ?? wireOpSpec(this.internalOpSpec);
     if (!service.cancelRequested) {
       if (op.type === 'STOP_INSTANCES') await this.stopListed(serviceId, op.instanceIds ?? [], opSpec);
       else if (op.type === 'REPLACE_INSTANCES' || op.type === 'RESTART') {
