@@ -39,13 +39,14 @@ export class IgnoredDroveOptions extends StalenessOptions {
   @IsString({ each: true })
   auditedHttpMethods?: string[];
 
-  /** MVEL rule compilation (RULE_BASED placement), which the scheduler does not evaluate. */
+  /** RULE_BASED placement: the scheduler's rule cache keeps Drove's default size (100). */
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1000)
   compiledRuleCacheCount?: number;
 
+  /** The rule dialects here have no imports. */
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
