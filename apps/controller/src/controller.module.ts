@@ -14,6 +14,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventsFeedConfigModule } from './events-feed/events-feed-config.module';
+import { EventsFeedConfig } from './events-feed/events-feed.config';
 import { EventStreamConfig } from './event-stream/event-stream.config';
 import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule, StalenessSettings } from './executors/execution.module';
@@ -50,6 +52,7 @@ export interface ControllerModuleOptions {
   retention?: RetentionOptions;
   limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
+  eventsFeed?: EventsFeedConfig;
   /** Drove's 60 s instance staleness and 45 s staleExecutorAge unless given. */
   staleness?: StalenessSettings;
   /** Drove's spec rules (allowedMountDirs...) and internal operation spec (clusterOp*); Drove's defaults unless given. */
@@ -86,6 +89,7 @@ export class ControllerModule {
           options.staleness,
         ),
         EndpointsModule,
+        EventsFeedConfigModule.register(options.eventsFeed),
         EventsFeedModule,
         EventStreamModule.register(options.eventStream),
         TasksModule,

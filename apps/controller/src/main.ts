@@ -62,6 +62,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
         spec: specValidationOptionsOf(config.options),
         internalOpSpec: internalOpSpecOf(config.options),
       },
+      eventsFeed: config.eventsFeed,
       staleness: {
         instanceStalenessMs: config.options.instanceStalenessMs,
         staleExecutorAgeMs: durationMs(config.options.staleExecutorAge),

@@ -16,6 +16,7 @@ import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/con
 import { AuditLogConfig } from '../audit/audit-log.config';
 import { EventStreamConfig } from '../event-stream/event-stream.config';
 import { ClusterOperationOptions } from '../cluster-options/cluster-options.config';
+import { EventsFeedConfig } from '../events-feed/events-feed.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
@@ -173,6 +174,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => EventStreamConfig)
   eventStream = new EventStreamConfig();
+
+  @ValidateNested()
+  @Type(() => EventsFeedConfig)
+  eventsFeed = new EventsFeedConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

@@ -16,6 +16,7 @@ import { FENCE, Fence } from '../event-store/fence';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { InstanceJobs } from './instance-jobs';
+import { JobResult, OperationFailures, replacePair } from './operation-failures';
 import { StartBackoff, StartBackoffSettings } from './start-backoff';
 import { LeadershipLostError, inParallel } from './instance-waits';
 
@@ -140,8 +141,9 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
   /**
    * STOP_INSTANCES stops the listed instances (the decider lowers the expected count for skipRespawn; without it
    * the monitor restores the count). REPLACE_INSTANCES pairs each listed instance still active with a new one:
-   * start the new then stop the old, or the reverse with stopFirst; a failed start leaves the old one running.
-   * Pairs run `parallelism` at a time; the operation completes after one pass.
+   * start the new then stop the old, or the reverse with stopFirst. Pairs run `parallelism` at a time; after a
+   * failed job (or a cancel) no further one begins. The operation completes after one pass: FAILED, naming each
+   * failure, unless every job did what it was asked.
    */
   private async instancesPass(
     app: ApplicationAggregate,
@@ -153,19 +155,39 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       const instance = this.clusterView.view.instance(id);
       return instance !== undefined && !TERMINAL_INSTANCE_STATES.includes(stateOf(instance));
     });
+    const failures = new OperationFailures(
+      active.length,
+      op.type === 'STOP_INSTANCES' ? 'stopped' : 'replaced',
+    );
+    const cancelled = () => this.app(appId).cancelRequested;
+    const each = (job: (id: string) => Promise<JobResult>) => (id: string) =>
+      failures.run(cancelled, () => job(id));
     if (op.type === 'STOP_INSTANCES') {
-      await inParallel(active, parallelism, (id) => this.jobs.stop(id, op.opSpec));
+      await inParallel(
+        active,
+        parallelism,
+        each((id) => this.jobs.stop(id, op.opSpec)),
+      );
     } else {
       const spec = app.spec as ApplicationSpecJson;
       await this.jobs.withSession(appId, spec, (session) =>
-        inParallel(active, parallelism, async (oldId) => {
-          if (op.stopFirst) await this.jobs.stop(oldId, op.opSpec);
-          const started = await this.jobs.startOne(appId, spec, op.opSpec, session);
-          if (!op.stopFirst && started) await this.jobs.stop(oldId, op.opSpec);
-        }),
+        inParallel(
+          active,
+          parallelism,
+          each((oldId) =>
+            replacePair(
+              oldId,
+              op.stopFirst,
+              () => this.jobs.stop(oldId, op.opSpec),
+              () => this.jobs.startOne(appId, spec, op.opSpec, session),
+            ),
+          ),
+        ),
       );
     }
-    await this.complete(appId, app.cancelRequested ? 'CANCELLED' : 'SUCCEEDED');
+    const { outcome, error } = failures.outcome(cancelled());
+    const leftRunning = op.type === 'STOP_INSTANCES' ? failures.notDone : undefined;
+    await this.complete(appId, outcome, error, leftRunning);
   }
 
   private async completeIfDone(appId: string, required: number, retryMs: number): Promise<void> {
@@ -184,7 +206,12 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     await this.complete(appId, outcome);
   }
 
-  private async complete(appId: string, outcome: OperationOutcome): Promise<void> {
+  private async complete(
+    appId: string,
+    outcome: OperationOutcome,
+    error?: string,
+    instancesLeftRunning?: number,
+  ): Promise<void> {
     this.retryAt.delete(appId);
     this.backoff.reset(appId);
     const healthy = this.healthy(appId);
@@ -193,10 +220,13 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
       appId,
       outcome,
       healthyInstances: healthy,
+      ...(error !== undefined ? { error } : {}),
+      ...(instancesLeftRunning ? { instancesLeftRunning } : {}),
       at: this.clock.now(),
     });
     // refused when a SCALE re-targeted the operation meanwhile: the next pass works to the new target
-    if (recorded) this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy`);
+    if (recorded)
+      this.logger.log(`${appId}: operation ${outcome}, ${healthy} healthy${error ? `: ${error}` : ''}`);
   }
 
   private healthy(appId: string): number {
@@ -209,7 +239,7 @@ export class ApplicationOperationsSaga implements OnApplicationBootstrap, OnModu
     let started = 0;
     await this.jobs.withSession(appId, spec, (session) =>
       inParallel(slots, opSpec.parallelism, async () => {
-        if (await this.jobs.startOne(appId, spec, opSpec, session)) started += 1;
+        if ((await this.jobs.startOne(appId, spec, opSpec, session)).ok) started += 1;
       }),
     );
     return started;

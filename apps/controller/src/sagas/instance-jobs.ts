@@ -33,6 +33,7 @@ import { ControllerMetrics } from '../metrics/controller-metrics';
 import { ClusterViewService } from '../projections/cluster-view.service';
 import { stateOf } from '../projections/instance-queries';
 import { GIVE_UP_STATES, LeadershipLostError, POLL_MS, sleep } from './instance-waits';
+import { JOB_DONE, JobResult } from './operation-failures';
 import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 /** What starting one instance of an app or a local service needs besides the common steps. */
@@ -116,7 +117,7 @@ export class InstanceJobs {
     spec: ApplicationSpecJson,
     opSpec: ClusterOpSpecJson,
     session: SchedulingSession,
-  ): Promise<boolean> {
+  ): Promise<JobResult> {
     return this.start(
       {
         kind: 'APPLICATION',
@@ -141,22 +142,31 @@ export class InstanceJobs {
     );
   }
 
-  /** Drove's StartSingleInstanceJob for any kind of instance; a retry has a fresh instance id, 1 s later. */
-  async start(target: StartTarget, opSpec: ClusterOpSpecJson, session: SchedulingSession): Promise<boolean> {
+  /**
+   * Drove's StartSingleInstanceJob for any kind of instance; a retry has a fresh instance id, 1 s later. When
+   * none became HEALTHY, the error says why the last attempt failed (the executor's own message if it sent one).
+   */
+  async start(
+    target: StartTarget,
+    opSpec: ClusterOpSpecJson,
+    session: SchedulingSession,
+  ): Promise<JobResult> {
     const { kind, ownerId, spec } = target;
+    let error = '';
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       if (attempt > 1) await sleep(1000);
       const instanceId = target.newInstanceId();
       const placed = this.metrics.timePlacement(() => target.place(instanceId));
       if (!placed.ok) {
         this.logger.warn(`${ownerId}: no placement: ${placed.failure.message}`);
-        return false;
+        return { ok: false, error: `No placement: ${placed.failure.message}` };
       }
       const { executorId } = placed.allocation;
       const address = this.registry.address(executorId);
       const resources = toDroveResourceAllocations(placed.allocation);
       if (!address) {
         session.release(instanceId);
+        error = `Executor ${executorId} is not reachable`;
         continue;
       }
       await this.execute(instanceDecider, instanceStream(instanceId), {
@@ -175,12 +185,19 @@ export class InstanceJobs {
           : false;
       if (healthy) {
         session.confirm(instanceId);
-        return true;
+        return JOB_DONE;
       }
       session.release(instanceId);
-      await this.giveUp(instanceId, sent.error ?? 'Instance did not become healthy in time');
+      const reason = sent.error ?? 'Instance did not become healthy in time';
+      error = `${instanceId}: ${this.reportedError(instanceId) || reason}`;
+      await this.giveUp(instanceId, reason);
     }
-    return false;
+    return { ok: false, error: `no healthy instance after ${START_ATTEMPTS} attempts, last ${error}` };
+  }
+
+  /** The error the executor reported for the instance, if any. */
+  private reportedError(instanceId: string): string {
+    return this.clusterView.view.instance(instanceId)?.info?.errorMessage ?? '';
   }
 
   /** Instances requested before this pass (maybe by a previous leader) and not settled: wait for them. */
@@ -201,14 +218,15 @@ export class InstanceJobs {
     if (!healthy) await this.giveUp(id, 'Instance did not become healthy in time');
   }
   /** Stop one instance: record the request, send STOP (unless a stop is under way), wait for STOPPED. */
-  async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<void> {
+  async stop(instanceId: string, opSpec: ClusterOpSpecJson): Promise<JobResult> {
     const instance = this.clusterView.view.instance(instanceId);
-    if (!instance || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return;
+    if (!instance || TERMINAL_INSTANCE_STATES.includes(stateOf(instance))) return JOB_DONE;
     const address = instance.executorId ? this.registry.address(instance.executorId) : undefined;
     const state = stateOf(instance);
     if (!address || (!RUNNING_INSTANCE_STATES.includes(state) && !STOPPING_STATES.includes(state))) {
+      // its executor is gone or never ran it: nothing is left to stop
       await this.giveUp(instanceId, 'Instance lost');
-      return;
+      return JOB_DONE;
     }
     if (RUNNING_INSTANCE_STATES.includes(state)) {
       await this.execute(instanceDecider, instanceStream(instanceId), {
@@ -223,14 +241,17 @@ export class InstanceJobs {
         instanceId,
       });
       if (sent.status !== 'ACCEPTED') {
-        this.logger.warn(`stop of ${instanceId} not accepted: ${sent.error ?? sent.status}`);
-        return;
+        const error = `${instanceId}: stop not accepted by the executor: ${sent.error ?? sent.status}`;
+        this.logger.warn(error);
+        return { ok: false, error };
       }
     }
-    const stopped = (s: InstanceState) => s === 'STOPPED';
-    if (!(await this.waitFor(instanceId, stopTimeoutMs(opSpec), stopped, TERMINAL_INSTANCE_STATES))) {
-      this.logger.warn(`${instanceId} not STOPPED within ${stopTimeoutMs(opSpec)} ms`);
-    }
+    // LOST counts, as it does above: the executor no longer runs it, or is gone with it
+    const ended = (s: InstanceState) => TERMINAL_INSTANCE_STATES.includes(s);
+    if (await this.waitFor(instanceId, stopTimeoutMs(opSpec), ended, [])) return JOB_DONE;
+    const error = `${instanceId}: not STOPPED within ${stopTimeoutMs(opSpec)} ms`;
+    this.logger.warn(error);
+    return { ok: false, error };
   }
 
   /**
@@ -283,13 +304,13 @@ export class InstanceJobs {
     done: (s: InstanceState) => boolean,
     giveUp: readonly InstanceState[] = GIVE_UP_STATES,
   ) {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = this.clock.now() + timeoutMs;
     for (;;) {
       if (this.fence.path() === null) throw new LeadershipLostError();
       const instance = this.clusterView.view.instance(instanceId);
       const state = instance ? stateOf(instance) : 'PENDING';
       if (done(state)) return true;
-      if (giveUp.includes(state) || Date.now() >= deadline) return false;
+      if (giveUp.includes(state) || this.clock.now() >= deadline) return false;
       await sleep(POLL_MS);
     }
   }

@@ -27,7 +27,7 @@ export class LeadershipLostError extends Error {
 export async function inParallel<T>(
   items: readonly T[],
   parallelism: number,
-  work: (item: T) => Promise<void>,
+  work: (item: T) => Promise<unknown>,
 ): Promise<void> {
   const queue = [...items];
   const worker = async (): Promise<void> => {

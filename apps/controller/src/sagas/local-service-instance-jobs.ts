@@ -14,6 +14,7 @@ import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { hostLevelOf } from '../local-services/host-level';
 import { InstanceJobs } from './instance-jobs';
+import { JobResult } from './operation-failures';
 
 /** Drove starts local-service instances on ACTIVE executors and on UNREADY ones (which wait for them). */
 export const LOCAL_SERVICE_EXECUTOR_STATES: ReadonlySet<string> = new Set(['ACTIVE', 'UNREADY']);
@@ -35,7 +36,7 @@ export class LocalServiceInstanceJobs {
     spec: LocalServiceSpecJson,
     opSpec: ClusterOpSpecJson,
     executorId: string,
-  ): Promise<boolean> {
+  ): Promise<JobResult> {
     const session = this.registry.scheduler.openSession({
       deployableId: serviceId,
       kind: 'LOCAL_SERVICE',

@@ -291,6 +291,55 @@ describe('local service saga with two in-process executors', () => {
     );
     expect((await instances()).map((i) => i.instanceId)).not.toContain('SI-zombie');
   });
+
+  describe('an operation whose instance job fails is FAILED, with the reason', () => {
+    const completions = async () =>
+      (await ctl.store.readStream(localServiceStream(SERVICE_ID)))
+        .filter((e) => e.type === 'LocalServiceOperationCompleted')
+        .map((e) => e.data as { operation: string; outcome: string; error?: string });
+    const refuseStops = (e: FakeExecutor) => (e.stopAnswer = { status: 'FAILED', error: 'busy' });
+    const failStarts = (e: FakeExecutor) => (e.failStarts = true);
+
+    it.each([
+      [
+        'REPLACE_INSTANCES',
+        {},
+        failStarts,
+        /^1 of 1 instance\(s\) not replaced: (SI-\S+) kept, its replacement failed: .*Requested CPUs are not available$/,
+        true,
+      ],
+      [
+        'RESTART',
+        { stopFirst: true },
+        failStarts,
+        /^1 of 1 instance\(s\) not replaced: (SI-\S+) stopped, its replacement failed: /,
+        false,
+      ],
+      [
+        'STOP_INSTANCES',
+        {},
+        refuseStops,
+        /^1 of 1 instance\(s\) not stopped: (SI-\S+): stop not accepted by the executor: busy$/,
+        true,
+      ],
+    ] as const)('%s %p', async (type, extra, arrange, error, oldKept) => {
+      await join(executors.all[0]);
+      await createActive();
+      await settles('ACTIVE', { 'exec-1-id': 1 });
+      const [old] = await instances();
+      const done = (await completions()).length;
+      arrange(executors.all[0]);
+      await serviceOp(type, { ...extra, instanceIds: [old.instanceId] });
+      await waitUntil('completed', async () => (await completions()).length > done, 10_000);
+      const completion = (await completions())[done];
+      expect(completion).toMatchObject({ operation: type, outcome: 'FAILED' });
+      expect(completion.error).toMatch(error);
+      expect(completion.error?.match(error)?.[1]).toBe(old.instanceId);
+      const stillHealthy = (await instances('?state=HEALTHY')).map((i) => i.instanceId);
+      expect(stillHealthy.includes(old.instanceId)).toBe(oldKept);
+    });
+  });
+
   it('marks an instance nothing is heard of for 60 s LOST (Drove: Instance lost) and starts another on its executor', async () => {
     for (const executor of executors.all) await join(executor);
     await createActive();

@@ -31,6 +31,7 @@ import { RUN_SAGAS } from './application-operations.saga';
 import { InstanceJobs } from './instance-jobs';
 import { LOCAL_SERVICE_EXECUTOR_STATES, LocalServiceInstanceJobs } from './local-service-instance-jobs';
 import { GIVE_UP_STATES, LeadershipLostError, inParallel } from './instance-waits';
+import { OperationFailures, replacePair } from './operation-failures';
 import { StaleInstances } from './stale-instances';
 
 const TICK_MS = 500;
@@ -130,10 +131,12 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       );
     }
     const opSpec = op.opSpec ?? wireOpSpec(this.internalOpSpec);
+    let failures: OperationFailures | undefined;
     if (!service.cancelRequested) {
-      if (op.type === 'STOP_INSTANCES') await this.stopListed(serviceId, op.instanceIds ?? [], opSpec);
+      if (op.type === 'STOP_INSTANCES')
+        failures = await this.stopListed(serviceId, op.instanceIds ?? [], opSpec);
       else if (op.type === 'REPLACE_INSTANCES' || op.type === 'RESTART') {
-        await this.replace(service, op.instanceIds ?? [], op.stopFirst ?? false, opSpec);
+        failures = await this.replace(service, op.instanceIds ?? [], op.stopFirst ?? false, opSpec);
       } else {
         const target = TARGET[op.type] ?? service.activationState;
         await this.converge(service, target, op.instancesPerHost ?? service.instancesPerHost, opSpec);
@@ -144,7 +147,10 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
       this.nextPassAt.set(serviceId, Date.now() + RETRY_PASS_MS);
       return;
     }
-    await this.complete(serviceId, cancelled ? 'CANCELLED' : 'SUCCEEDED');
+    const { outcome, error } = failures?.outcome(cancelled) ?? {
+      outcome: cancelled ? 'CANCELLED' : 'SUCCEEDED',
+    };
+    await this.complete(serviceId, outcome, error);
   }
 
   /** Waits for starts in flight (maybe a previous leader's), then starts what is missing and stops the surplus. */
@@ -179,45 +185,60 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     await inParallel(plan.toStop, parallelism, (id) => this.jobs.stop(id, opSpec));
   }
 
-  private async stopListed(
-    serviceId: string,
-    instanceIds: string[],
-    opSpec: ClusterOpSpecJson,
-  ): Promise<void> {
+  private async stopListed(serviceId: string, instanceIds: string[], opSpec: ClusterOpSpecJson) {
     const active = new Set(this.active(serviceId).map((i) => i.instanceId));
     const listed = instanceIds.filter((id) => active.has(id));
-    await inParallel(listed, Math.max(1, opSpec.parallelism), (id) => this.jobs.stop(id, opSpec));
+    const failures = new OperationFailures(listed.length, 'stopped');
+    await inParallel(listed, Math.max(1, opSpec.parallelism), (id) =>
+      failures.run(this.cancelled(serviceId), () => this.jobs.stop(id, opSpec)),
+    );
+    return failures;
   }
 
-  /** Each instance (all when none are listed) replaced on its own executor; a failed start leaves the old one. */
+  /**
+   * Each instance (all when none are listed) replaced on its own executor, new then old or the reverse with
+   * stopFirst: a new instance that never became HEALTHY leaves the old one running. No pair begins after a
+   * failed one.
+   */
   private async replace(
     service: LocalServiceAggregate,
     instanceIds: string[],
     stopFirst: boolean,
     opSpec: ClusterOpSpecJson,
-  ): Promise<void> {
+  ) {
     const serviceId = service.serviceId as string;
     const spec = service.spec as LocalServiceSpecJson;
     const active = this.active(serviceId).filter(
       (i) => instanceIds.length === 0 || instanceIds.includes(i.instanceId as string),
     );
-    await inParallel(active, Math.max(1, opSpec.parallelism), async (old) => {
-      const oldId = old.instanceId as string;
-      if (stopFirst) await this.jobs.stop(oldId, opSpec);
-      const started = await this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string);
-      if (!stopFirst && started) await this.jobs.stop(oldId, opSpec);
-    });
+    const failures = new OperationFailures(active.length, 'replaced');
+    await inParallel(active, Math.max(1, opSpec.parallelism), (old) =>
+      failures.run(this.cancelled(serviceId), () =>
+        replacePair(
+          old.instanceId as string,
+          stopFirst,
+          () => this.jobs.stop(old.instanceId as string, opSpec),
+          () => this.serviceJobs.startOn(serviceId, spec, opSpec, old.executorId as string),
+        ),
+      ),
+    );
+    return failures;
   }
 
-  private async complete(serviceId: string, outcome: OperationOutcome): Promise<void> {
+  private async complete(serviceId: string, outcome: OperationOutcome, error?: string): Promise<void> {
     await this.jobs.execute(localServiceDecider, localServiceStream(serviceId), {
       type: 'CompleteLocalServiceOperation',
       serviceId,
       outcome,
+      ...(error !== undefined ? { error } : {}),
       at: this.clock.now(),
     });
     this.nextPassAt.set(serviceId, Date.now() + this.monitorMs);
-    this.logger.log(`${serviceId}: operation ${outcome}`);
+    this.logger.log(`${serviceId}: operation ${outcome}${error ? `: ${error}` : ''}`);
+  }
+
+  private cancelled(serviceId: string) {
+    return () => this.service(serviceId).cancelRequested;
   }
 
   /** Executors that may run the service's instances: ACTIVE or UNREADY, and not being blacklisted. */

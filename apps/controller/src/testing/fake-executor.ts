@@ -20,6 +20,7 @@ const START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'UNR
 const STOP_PATH: InstanceState[] = ['STOPPING', 'DEPROVISIONING', 'STOPPED'];
 // the final DEPROVISIONING/STOPPED reports are left out, as when they carry the same `updated` and are dropped
 const FAILED_START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING', 'START_FAILED'];
+const STALLED_START_PATH: InstanceState[] = ['PENDING', 'PROVISIONING', 'STARTING'];
 const DEATH_PATH: InstanceState[] = ['UNHEALTHY', 'DEPROVISIONING', 'STOPPED'];
 
 const BLACKLIST_STATES: Partial<Record<ExecutorMessage['type'], ExecutorState>> = {
@@ -41,6 +42,10 @@ export class FakeExecutor implements ExecutorMessenger {
   startAnswer: SendResult = { status: 'ACCEPTED' };
   /** Accepted starts fail in STARTING (the container would not start). */
   failStarts = false;
+  /** Accepted starts stay in STARTING (a start that times out). */
+  stallStarts = false;
+  /** What STOP of an instance it runs is answered with; anything but ACCEPTED leaves the instance running. */
+  stopAnswer: SendResult = { status: 'ACCEPTED' };
   /** While set, started instances wait for it before reporting anything. */
   hold: Promise<void> | undefined;
   /** Follows BLACKLIST_REQUESTED / BLACKLIST / UNBLACKLIST as the real executor does (UNREADY skipped). */
@@ -88,13 +93,14 @@ export class FakeExecutor implements ExecutorMessenger {
   send(_address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
     this.received.push(message);
     if (message.type === 'START_INSTANCE' || message.type === 'START_LOCAL_SERVICE_INSTANCE') {
-      const path = this.failStarts ? FAILED_START_PATH : START_PATH;
+      const path = this.failStarts ? FAILED_START_PATH : this.stallStarts ? STALLED_START_PATH : START_PATH;
       if (this.startAnswer.status === 'ACCEPTED') void this.walk(this.started(message), path);
       return Promise.resolve(this.startAnswer);
     }
     if (message.type === 'STOP_INSTANCE' || message.type === 'STOP_LOCAL_SERVICE_INSTANCE') {
       const info = this.instances.get(message.instanceId);
       if (!info) return Promise.resolve({ status: 'FAILED' });
+      if (this.stopAnswer.status !== 'ACCEPTED') return Promise.resolve(this.stopAnswer);
       void this.walk(info, STOP_PATH);
       return Promise.resolve({ status: 'ACCEPTED' });
     }

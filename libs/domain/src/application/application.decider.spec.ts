@@ -207,19 +207,37 @@ describe('application decider', () => {
       [
         'replace left nothing healthy',
         HISTORY_FOR.REPLACE_INSTANCES_REQUESTED(),
-        complete('FAILED', 0),
-        completedWith('REPLACE_INSTANCES', 'FAILED', 'MONITORING', 2),
+        complete('FAILED', 0, 'AI-1 stopped, its replacement failed'),
+        completedWith('REPLACE_INSTANCES', 'FAILED', 'MONITORING', 2, 'AI-1 stopped, its replacement failed'),
+      ],
+      [
+        'replace whose new instance failed keeps the old one RUNNING',
+        HISTORY_FOR.REPLACE_INSTANCES_REQUESTED(),
+        complete('FAILED', 2, 'AI-1 kept, its replacement failed'),
+        completedWith('REPLACE_INSTANCES', 'FAILED', 'RUNNING', 2, 'AI-1 kept, its replacement failed'),
+      ],
+      [
+        'stop refused by the executor keeps the count',
+        HISTORY_FOR.STOP_INSTANCES_REQUESTED(),
+        complete('FAILED', 2, 'AI-1: stop not accepted'),
+        completedWith('STOP_INSTANCES', 'FAILED', 'RUNNING', 2, 'AI-1: stop not accepted'),
       ],
       [
         'destroy failed',
         HISTORY_FOR.DESTROY_REQUESTED(),
-        complete('FAILED', 0),
-        completedWith('DESTROY', 'FAILED', 'MONITORING', 0),
+        complete('FAILED', 0, 'AI-1 did not stop'),
+        completedWith('DESTROY', 'FAILED', 'MONITORING', 0, 'AI-1 did not stop'),
       ],
     ])('%s', (_name, history, command, expected) => {
       given(...history)
         .when(command)
         .then(expected);
+    });
+
+    it.each([undefined, '  '])('refuses a FAILED outcome with error %p: the log must say why', (error) => {
+      given(...HISTORY_FOR.REPLACE_INSTANCES_REQUESTED())
+        .when(complete('FAILED', 2, error))
+        .thenFails('A FAILED outcome needs an error message', 'INVALID');
     });
 
     it('refuses a scale success short of a target that a later SCALE raised', () => {
@@ -240,6 +258,26 @@ describe('application decider', () => {
         .when(complete('SUCCEEDED', 0))
         .then(completedWith('STOP_INSTANCES', 'SUCCEEDED', 'MONITORING', 0));
     });
+
+    it.each([
+      ['SUCCEEDED', undefined, undefined, 'MONITORING', 0],
+      ['FAILED', 'AI-2: stop not accepted', 1, 'RUNNING', 1],
+      ['CANCELLED', undefined, 1, 'RUNNING', 1],
+    ] as const)(
+      'stop of 2 with skipRespawn %s, %p left running -> %s with %p expected',
+      (outcome, error, instancesLeftRunning, state, instances) => {
+        const stopBoth = ev('ApplicationInstancesStopRequested', {
+          appId: APP_ID,
+          instanceIds: ['AI-1', 'AI-2'],
+          skipRespawn: true,
+          opSpec: opSpec(),
+          at: T0,
+        });
+        given(...HISTORY_FOR.RUNNING(), stopBoth)
+          .when({ ...complete(outcome, instances, error), instancesLeftRunning })
+          .then(completedWith('STOP_INSTANCES', outcome, state, instances, error));
+      },
+    );
 
     it('destroy done ends in DESTROYED', () => {
       const s = given(...HISTORY_FOR.DESTROY_REQUESTED())

@@ -10,6 +10,7 @@ import {
   applicationExists,
 } from './application-state';
 import { ApplicationCommand, CompleteApplicationOperationCommand } from './commands';
+import { FAILED_WITHOUT_ERROR, failedWithoutError } from './commands/complete-application-operation.command';
 import { ApplicationEvent, applicationEvent } from './events';
 
 const OPERATION_OF: Partial<Record<ApplicationCommand['type'], ApplicationOperationType>> = {
@@ -159,6 +160,7 @@ const decideCompletion = (
   const op = s.operation;
   if (!applicationExists(s) || !op) return fail('NOT_ALLOWED', `No operation in progress for app ${c.appId}`);
   const { appId, outcome, error, at } = c;
+  if (failedWithoutError(outcome, error)) return fail('INVALID', FAILED_WITHOUT_ERROR);
   if (op.type === 'DESTROY' && outcome === 'SUCCEEDED')
     return ok([applicationEvent('ApplicationDestroyed', { appId, at })]);
   // A SCALE that arrived while this one ran re-targeted it: a success reported against the old target is stale,
@@ -175,7 +177,9 @@ const decideCompletion = (
     if (outcome === 'CANCELLED') instances = c.healthyInstances;
     if (outcome === 'SUCCEEDED') state = restingState(instances);
   } else if (op.type === 'STOP_INSTANCES') {
-    if (op.skipRespawn) instances = Math.max(0, instances - op.instanceIds.length);
+    // an instance whose stop failed still runs: it stays expected, so the monitor does not stop another
+    const stopped = op.instanceIds.length - (c.instancesLeftRunning ?? 0);
+    if (op.skipRespawn) instances = Math.max(0, instances - Math.max(0, stopped));
     state = restingState(instances);
   } else if (op.type === 'DESTROY') {
     state = 'MONITORING';

@@ -147,8 +147,14 @@ describe('local service decider', () => {
     });
   });
 
-  const complete = (outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED') =>
-    ({ type: 'CompleteLocalServiceOperation', serviceId: ID, outcome, at: 20 }) as const;
+  const complete = (outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED', error?: string) =>
+    ({
+      type: 'CompleteLocalServiceOperation',
+      serviceId: ID,
+      outcome,
+      ...(error ? { error } : {}),
+      at: 20,
+    }) as const;
   const done = (
     operation: string,
     outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
@@ -161,6 +167,7 @@ describe('local service decider', () => {
       outcome,
       state,
       instancesPerHost,
+      ...(outcome === 'FAILED' ? { error: 'it broke' } : {}),
       at: 20,
     });
 
@@ -221,8 +228,14 @@ describe('local service decider', () => {
     ],
   ] as const)('completes %s', (_name, history, outcome, expected) => {
     given(...history)
-      .when(complete(outcome))
+      .when(complete(outcome, outcome === 'FAILED' ? 'it broke' : undefined))
       .then(expected);
+  });
+
+  it('refuses a FAILED outcome without an error message', () => {
+    given(...active, requested('REPLACE_INSTANCES', 'REPLACING_INSTANCES'))
+      .when(complete('FAILED', ' '))
+      .thenFails('A FAILED outcome needs an error message', 'INVALID');
   });
 
   it('an instance count update applies on success', () => {

@@ -1,3 +1,7 @@
+import {
+  FAILED_WITHOUT_ERROR,
+  failedWithoutError,
+} from '../application/commands/complete-application-operation.command';
 import { Decider } from '../common/decider';
 import { localServiceIdOf } from '../common/ids';
 import { Result, fail, ok } from '../common/result';
@@ -73,6 +77,7 @@ const decide = (s: LocalServiceAggregate, c: LocalServiceCommand): Result<LocalS
       const op = s.operation;
       if (!localServiceExists(s) || !op)
         return fail('NOT_ALLOWED', `No operation in progress for local service ${serviceId}`);
+      if (failedWithoutError(outcome, error)) return fail('INVALID', FAILED_WITHOUT_ERROR);
       if (op.type === 'DESTROY' && outcome === 'SUCCEEDED')
         return ok([ev('LocalServiceDestroyed', { serviceId, at })]);
       if (parksOnCancel(s, outcome)) {

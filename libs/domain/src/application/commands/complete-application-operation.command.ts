@@ -8,5 +8,12 @@ export interface CompleteApplicationOperationCommand {
   outcome: OperationOutcome;
   healthyInstances: number;
   error?: string;
+  /** STOP_INSTANCES: how many listed instances still run (their stop failed, or was not attempted after it). */
+  instancesLeftRunning?: number;
   at: number;
 }
+
+/** The audit log must say why an operation failed: a FAILED outcome without an error is refused. */
+export const FAILED_WITHOUT_ERROR = 'A FAILED outcome needs an error message';
+export const failedWithoutError = (outcome: OperationOutcome, error: string | undefined): boolean =>
+  outcome === 'FAILED' && !error?.trim();
