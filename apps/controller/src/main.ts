@@ -16,7 +16,7 @@ import { LeaderElection } from './leadership/leader-election';
 import { ControllerMetrics } from './metrics/controller-metrics';
 import { serveOpenApi } from './openapi/serve-openapi';
 import { durationMs } from './retention/retention.config';
-import { internalOpSpecOf, specValidationOptionsOf } from './cluster-options/cluster-options.config';
+import { clusterOptionsSettingsOf } from './cluster-options/cluster-options.config';
 import { ignoredOptionsSet } from './cluster-options/ignored-options';
 
 const SHUTDOWN_GRACE_MS = 10000;
@@ -58,10 +58,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       retention: config.options,
       limits: config.limits,
       eventStream: config.eventStream,
-      clusterOptions: {
-        spec: specValidationOptionsOf(config.options),
-        internalOpSpec: internalOpSpecOf(config.options),
-      },
+      clusterOptions: clusterOptionsSettingsOf(config.options),
       eventsFeed: config.eventsFeed,
       staleness: {
         instanceStalenessMs: config.options.instanceStalenessMs,

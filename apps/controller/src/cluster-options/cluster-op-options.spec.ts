@@ -7,7 +7,7 @@ import { ApplicationMonitor } from '../sagas/application-monitor';
 import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
 import { waitUntil } from '../testing/wait-until';
 import { startWholeController, WholeController } from '../testing/whole-controller';
-import { internalOpSpecOf, specValidationOptionsOf } from './cluster-options.config';
+import { clusterOptionsSettingsOf } from './cluster-options.config';
 
 const APP_ID = 'mini-1';
 const CONFIGURED = { timeout: '45 seconds', parallelism: 3, failureStrategy: 'STOP' };
@@ -64,7 +64,7 @@ describe('clusterOpTimeout and clusterOpParallelism on recovery and evacuation',
     ctl = await startWholeController({
       auth: defaultAuthSettings(),
       messenger: executors,
-      clusterOptions: { spec: specValidationOptionsOf(options), internalOpSpec: internalOpSpecOf(options) },
+      clusterOptions: clusterOptionsSettingsOf(options),
     });
     for (const executor of [executors.one, executors.two]) {
       executor.report = (path, body) =>

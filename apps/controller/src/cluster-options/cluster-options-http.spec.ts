@@ -9,7 +9,7 @@ import { defaultAuthSettings } from '../auth/auth-settings';
 import { parseConfig } from '@drove/config';
 import { ControllerConfig } from '../config/controller-config';
 import { startWholeController, WholeController } from '../testing/whole-controller';
-import { internalOpSpecOf, specValidationOptionsOf } from './cluster-options.config';
+import { clusterOptionsSettingsOf } from './cluster-options.config';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ const startWith = (optionsYaml: string): Promise<WholeController> => {
   const { options } = parseConfig(ControllerConfig, `options:\n${optionsYaml}`, 'c.yml', {});
   return startWholeController({
     auth: defaultAuthSettings(),
-    clusterOptions: { spec: specValidationOptionsOf(options), internalOpSpec: internalOpSpecOf(options) },
+    clusterOptions: clusterOptionsSettingsOf(options),
   });
 };
 

@@ -1,7 +1,11 @@
 import { ConfigError, parseConfig } from '@drove/config';
 import { DEFAULT_CLUSTER_OP_SPEC, DEFAULT_SPEC_VALIDATION_OPTIONS } from '@drove/domain';
 import { ControllerConfig } from '../config/controller-config';
-import { internalOpSpecOf, specValidationOptionsOf } from './cluster-options.config';
+import {
+  clusterOptionsSettingsOf,
+  internalOpSpecOf,
+  specValidationOptionsOf,
+} from './cluster-options.config';
 import { ignoredOptionsSet } from './ignored-options';
 
 const optionsOf = (yaml: string) => parseConfig(ControllerConfig, `options:\n${yaml}`, 'c.yml', {}).options;
@@ -22,6 +26,11 @@ describe("Drove's spec and cluster-operation options in the controller config", 
     expect(specValidationOptionsOf(options)).toEqual(DEFAULT_SPEC_VALIDATION_OPTIONS);
     expect(internalOpSpecOf(options)).toEqual(DEFAULT_CLUSTER_OP_SPEC);
     expect(ignoredOptionsSet(options)).toEqual([]);
+    expect(clusterOptionsSettingsOf(options).ruleCacheSize).toBe(100);
+  });
+
+  it("given compiledRuleCacheCount, then the scheduler's rule cache gets that size", () => {
+    expect(clusterOptionsSettingsOf(optionsOf('  compiledRuleCacheCount: 0')).ruleCacheSize).toBe(0);
   });
 
   it('given a Drove config with the options set, then they reach spec validation and internal operations', () => {
@@ -72,6 +81,10 @@ describe("Drove's spec and cluster-operation options in the controller config", 
     [
       'enableRawDeviceAccess: 1',
       'options.enableRawDeviceAccess: enableRawDeviceAccess must be a boolean value',
+    ],
+    [
+      'compiledRuleCacheCount: 1001',
+      'options.compiledRuleCacheCount: compiledRuleCacheCount must not be greater than 1000',
     ],
     ['jobRetryCount: 33', 'options.jobRetryCount: jobRetryCount must not be greater than 32'],
     [

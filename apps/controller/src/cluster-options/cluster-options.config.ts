@@ -8,6 +8,7 @@ import {
 import { IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { problemValidator } from '../auth/problem-validator';
 import { IsDurationWithin } from '../config/staleness.config';
+import { ClusterOptionsSettings } from './cluster-options.tokens';
 import { IgnoredDroveOptions } from './ignored-options';
 
 /** Every entry an absolute path: a relative one could never match a volume's host path. */
@@ -46,6 +47,12 @@ export class ClusterOperationOptions extends IgnoredDroveOptions {
   @Min(0)
   @Max(512)
   clusterOpParallelism = 1;
+
+  /** Compiled RULE_BASED placement rules kept by the scheduler (least recently used dropped); 0: none kept. */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  compiledRuleCacheCount = 100;
 }
 
 export const specValidationOptionsOf = (options: ClusterOperationOptions): SpecValidationOptions => ({
@@ -59,3 +66,10 @@ export const internalOpSpecOf = (options: ClusterOperationOptions): ClusterOpSpe
     Duration.parse(options.clusterOpTimeout) as Duration,
     Math.max(options.clusterOpParallelism, 1),
   );
+
+/** What ClusterOptionsModule provides, from the YAML options. */
+export const clusterOptionsSettingsOf = (options: ClusterOperationOptions): ClusterOptionsSettings => ({
+  spec: specValidationOptionsOf(options),
+  internalOpSpec: internalOpSpecOf(options),
+  ruleCacheSize: options.compiledRuleCacheCount,
+});

@@ -3,6 +3,7 @@ import {
   ClusterOptionsSettings,
   DEFAULT_CLUSTER_OPTIONS,
   INTERNAL_OP_SPEC,
+  RULE_CACHE_SIZE,
   SPEC_VALIDATION_OPTIONS,
 } from './cluster-options.tokens';
 
@@ -16,8 +17,9 @@ export class ClusterOptionsModule {
       providers: [
         { provide: SPEC_VALIDATION_OPTIONS, useValue: settings.spec },
         { provide: INTERNAL_OP_SPEC, useValue: settings.internalOpSpec },
+        { provide: RULE_CACHE_SIZE, useValue: settings.ruleCacheSize },
       ],
-      exports: [SPEC_VALIDATION_OPTIONS, INTERNAL_OP_SPEC],
+      exports: [SPEC_VALIDATION_OPTIONS, INTERNAL_OP_SPEC, RULE_CACHE_SIZE],
     };
   }
 }

@@ -39,13 +39,6 @@ export class IgnoredDroveOptions extends StalenessOptions {
   @IsString({ each: true })
   auditedHttpMethods?: string[];
 
-  /** RULE_BASED placement: the scheduler's rule cache keeps Drove's default size (100). */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  compiledRuleCacheCount?: number;
-
   /** The rule dialects here have no imports. */
   @IsOptional()
   @IsArray()
@@ -60,7 +53,6 @@ const IGNORED: readonly (keyof IgnoredDroveOptions)[] = [
   'maxEventsStorageDuration',
   'maxEventsStorageCount',
   'auditedHttpMethods',
-  'compiledRuleCacheCount',
   'allowedRuleImportPackages',
 ];
 

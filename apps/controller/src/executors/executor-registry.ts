@@ -8,6 +8,7 @@ import {
 } from '@drove/domain';
 import { Scheduler, snapshotFromDroveNodeData } from '@drove/scheduler';
 import { CLOCK } from '../event-store/event-store.tokens';
+import { RULE_CACHE_SIZE } from '../cluster-options/cluster-options.tokens';
 
 /** What the log records about an executor; a change in any of these is an event, resources are not. */
 export interface ExecutorIdentity {
@@ -52,7 +53,7 @@ const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
  */
 @Injectable()
 export class ExecutorRegistry {
-  readonly scheduler = new Scheduler({ seed: Date.now() % 2147483647 });
+  readonly scheduler: Scheduler;
   private readonly live = new Map<string, ExecutorNodeDataJson>();
   private readonly removed = new Map<string, { data: ExecutorNodeDataJson; at: number }>();
   private readonly listeners = new Set<(change: ExecutorChange) => void>();
@@ -62,7 +63,12 @@ export class ExecutorRegistry {
   /** The app and local-service instance ids each live executor's latest node data lists. */
   private readonly listed = new Map<string, Set<string>>();
 
-  constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = SYSTEM_CLOCK) {}
+  constructor(
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = SYSTEM_CLOCK,
+    @Optional() @Inject(RULE_CACHE_SIZE) ruleCacheSize?: number,
+  ) {
+    this.scheduler = new Scheduler({ seed: Date.now() % 2147483647, ruleCacheSize });
+  }
 
   onChange(listener: (change: ExecutorChange) => void): () => void {
     this.listeners.add(listener);
