@@ -203,6 +203,12 @@ describe('task decider', () => {
       .then();
   });
 
+  it('records a newer report after a stale LOST: its executor came back (as for app instances)', () => {
+    given(createdEvent, changed('RUNNING', 10), lostAt(71, 'RUNNING'))
+      .when({ type: 'RecordTaskState', info: taskInfo('RUNNING', 80), at: 80 })
+      .then(ev('TaskStateChanged', { info: taskInfo('RUNNING', 80), previousState: 'LOST', at: 80 }));
+  });
+
   it('a task marked LOST can be deleted and created again', () => {
     given(createdEvent, changed('RUNNING', 10), lostAt(71, 'RUNNING'))
       .when(del)
