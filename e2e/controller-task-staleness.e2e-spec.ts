@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DockerContainerRuntime } from '../apps/executor/src/runtime/docker/docker-container-runtime';
 import { withControllerAndExecutor } from './support/cluster';
 import { waitFor } from './support/processes';
+import { ScenarioClient } from './support/scenario-client';
 
 const namespace = `drove-e2e-task-staleness-${randomUUID()}`;
 const run = randomUUID().slice(0, 8);
@@ -23,15 +24,9 @@ interface TaskInfo {
   errorMessage: string;
 }
 
-async function api(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
-  const res = await fetch(`http://127.0.0.1:${CONTROLLER}/apis/v1/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(5000),
-  });
-  return (await res.json()) as { status: string; data: unknown; message: string };
-}
+const client = new ScenarioClient(CONTROLLER);
+const api = async (path: string, body?: unknown, method?: string) =>
+  (await client.call(path, body, method)).body;
 
 const taskSpec = (taskId: string) => ({
   sourceAppName: 'e2e-stale',
