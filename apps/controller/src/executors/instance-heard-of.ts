@@ -9,9 +9,10 @@ export const DEFAULT_INSTANCE_STALENESS_MS = 60_000;
  * When the controller last heard of an instance, by its own clock: the later of its last recorded change (the
  * log records only state changes, so a steady HEALTHY instance's record ages) and the arrival of the latest node
  * data of its executor that listed it (every 20 s while the executor is alive). A hung executor renews neither.
+ * Tasks too (TaskSaga), by their instance id.
  */
 export const lastHeardOf = (
-  instance: InstanceAggregate,
+  instance: Pick<InstanceAggregate, 'executorId' | 'instanceId' | 'updated'>,
   registry: Pick<ExecutorRegistry, 'heardOf'>,
 ): number => {
   const { executorId, instanceId } = instance;

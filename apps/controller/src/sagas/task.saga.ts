@@ -17,7 +17,7 @@ import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
-import { INSTANCE_STALENESS_MS } from '../executors/instance-heard-of';
+import { INSTANCE_STALENESS_MS, lastHeardOf } from '../executors/instance-heard-of';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { ControllerMetrics } from '../metrics/controller-metrics';
@@ -104,7 +104,11 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     // Drove pauses its TaskEngine in the maintenance window: executors may come and go then
     if (outagesPaused) return undefined;
     const now = this.clock.now();
-    const lastHeardAt = Math.max(this.lastHeardOf(task), this.leadingSince);
+    const heard = lastHeardOf(
+      { executorId: task.info?.executorId, instanceId: task.instanceId, updated: task.updated },
+      this.registry,
+    );
+    const lastHeardAt = Math.max(heard, this.leadingSince);
     if (now - lastHeardAt <= this.stalenessMs) return undefined;
     const command: TaskCommand = {
       type: 'MarkStaleTaskLost',
@@ -121,13 +125,6 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
         );
       }
     };
-  }
-
-  /** The later of its last recorded change and the latest snapshot of its executor listing it. */
-  private lastHeardOf(task: TaskAggregate): number {
-    const executorId = task.info?.executorId;
-    const listed = executorId ? this.registry.heardOf(executorId, task.instanceId as string) : undefined;
-    return Math.max(task.updated ?? 0, listed ?? 0);
   }
 
   private async start(task: TaskAggregate): Promise<void> {
