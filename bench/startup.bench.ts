@@ -10,7 +10,6 @@
 // over the same log, which a starting controller still does in full. The root is removed at the end.
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppendOutcomeUnknownError } from '../libs/events/src/core/append-outcome-unknown.error';
 import type { EventStore, NewEvent, StoredEvent } from '../libs/events/src/core/event-store.port';
 import { MemoryEventStore } from '../libs/events/src/memory/memory-event-store';
 import { Zk } from '../libs/events/src/zookeeper/zk-client';
@@ -24,6 +23,7 @@ import {
   settledSteps,
 } from '../apps/controller/src/testing/synthetic-cluster';
 import { TestFence } from '../apps/controller/src/testing/test-fence';
+import { writeByStream } from './support/write-by-stream';
 import { ClusterViewProjection } from '../apps/controller/src/projections/cluster-view.projection';
 import { RetentionLimits, planPruning, prunedEvents } from '../apps/controller/src/retention/retention-plan';
 import {
@@ -41,7 +41,6 @@ const LIMITS: RetentionLimits = {
   maxOldInstancesPerApp: 100,
   taskAgeMs: 2 * 86_400_000,
 };
-const writers = 64;
 const EVENTS_PER_INSTANCE = 7; // 4 for the instance, 3 for the task of the same index
 const connectString = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const root = `/bench-startup-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -92,27 +91,6 @@ async function generate(
   return byStream;
 }
 
-/** Appends each stream's events in one call, `writers` streams at a time; a lost connection is retried (same ids). */
-async function write(store: EventStore, byStream: Map<string, NewEvent[]>): Promise<void> {
-  const streams = [...byStream.entries()];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: writers }, async () => {
-      while (next < streams.length) {
-        const [stream, events] = streams[next++];
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await store.append(stream, 'any', events);
-            break;
-          } catch (err) {
-            if (!(err instanceof AppendOutcomeUnknownError) || attempt === 5) throw err;
-          }
-        }
-      }
-    }),
-  );
-}
-
 async function rebuild(
   open: () => Promise<EventStore>,
 ): Promise<{ service: ClusterViewService; ms: number; store: EventStore }> {
@@ -135,7 +113,7 @@ async function fill(
 ): Promise<void> {
   const view = new ClusterViewProjection();
   for (let from = range[0]; from < range[1]; from += CHUNK) {
-    await write(writer, await generate(cluster, memory, [from, Math.min(range[1], from + CHUNK)]));
+    await writeByStream(writer, await generate(cluster, memory, [from, Math.min(range[1], from + CHUNK)]));
     if (!retention) continue;
     await forEachEvent(memory, view.position + 1, (e) => view.apply(e));
     const now = (await memory.readAll(view.position, 1))[0].time;
@@ -198,7 +176,8 @@ async function main(): Promise<void> {
     const feedStore = await open();
     started = process.hrtime.bigint();
     const feed = new EventsFeedService(feedStore);
-    await feed.onApplicationBootstrap();
+    feed.onApplicationBootstrap();
+    await feed.ready;
     const feedReplayMs = ms(started);
     await feed.onModuleDestroy();
     await feedStore.close();

@@ -12,6 +12,8 @@ import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
 import { EventsFeedModule } from './events-feed/events-feed.module';
+import { EventsFeedConfigModule } from './events-feed/events-feed-config.module';
+import { EventsFeedConfig } from './events-feed/events-feed.config';
 import { EventStreamConfig } from './event-stream/event-stream.config';
 import { EventStreamModule } from './event-stream/event-stream.module';
 import { ExecutionModule, StalenessSettings } from './executors/execution.module';
@@ -48,6 +50,7 @@ export interface ControllerModuleOptions {
   retention?: RetentionOptions;
   limits?: LimitsConfig;
   eventStream?: EventStreamConfig;
+  eventsFeed?: EventsFeedConfig;
   /** Drove's 60 s instance staleness and 45 s staleExecutorAge unless given. */
   staleness?: StalenessSettings;
 }
@@ -82,6 +85,7 @@ export class ControllerModule {
           options.staleness,
         ),
         EndpointsModule,
+        EventsFeedConfigModule.register(options.eventsFeed),
         EventsFeedModule,
         EventStreamModule.register(options.eventStream),
         TasksModule,

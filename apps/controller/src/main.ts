@@ -53,6 +53,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       retention: config.options,
       limits: config.limits,
       eventStream: config.eventStream,
+      eventsFeed: config.eventsFeed,
       staleness: {
         instanceStalenessMs: config.options.instanceStalenessMs,
         staleExecutorAgeMs: durationMs(config.options.staleExecutorAge),

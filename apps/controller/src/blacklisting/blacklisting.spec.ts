@@ -1,70 +1,35 @@
-import { ExecutorAddressJson, ExecutorMessage, executorDecider, executorStream } from '@drove/domain';
-import { minimalApplicationSpecJson, opSpecJson } from '@drove/domain/testing/spec-fixtures';
+import { executorDecider, executorStream } from '@drove/domain';
+import { opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApplicationMonitor } from '../sagas/application-monitor';
-import { ExecutorMessenger } from '../messaging/executor-messenger';
-import { EXECUTOR_HEADERS, FakeExecutor } from '../testing/fake-executor';
-import { startTestController, TestController } from '../testing/test-controller';
+import { FakeExecutor } from '../testing/fake-executor';
+import {
+  AppOnExecutorOne,
+  InstanceRow,
+  MINI_APP_ID,
+  TwoFakeExecutors,
+  appOnExecutorOne,
+} from '../testing/two-fake-executors';
+import { TestController } from '../testing/test-controller';
 import { waitUntil } from '../testing/wait-until';
 
 const NOW = 1_700_000_000_000;
-const APP_ID = 'mini-1';
+const APP_ID = MINI_APP_ID;
 const NEXT_FENCE_PATH = '/drove/leader/c-0000000009';
 const EXECUTORS = '/apis/v1/cluster/executors';
 
-/**
- * Routes each message to the fake executor it is addressed to; `gate` holds every answer while set. As the real
- * executor does, a state change is pushed as a snapshot before the message is answered.
- */
-class Executors implements ExecutorMessenger {
-  readonly one = new FakeExecutor('exec-1-id', 'exec-1', 3000);
-  readonly two = new FakeExecutor('exec-2-id', 'exec-2', 3010);
-  gate: Promise<void> | undefined;
-  pushSnapshot: (executor: FakeExecutor) => Promise<unknown> = () => Promise.resolve();
-
-  async send(address: ExecutorAddressJson, message: ExecutorMessage) {
-    await this.gate;
-    const target = address.executorId === this.one.executorId ? this.one : this.two;
-    const before = target.executorState;
-    const answer = await target.send(address, message);
-    if (target.executorState !== before) await this.pushSnapshot(target);
-    return answer;
-  }
-}
-
-interface Instance {
-  instanceId: string;
-  executorId: string;
-  state: string;
-}
-
 describe('instances moved off an executor (blacklisted or lost) with two in-process executors', () => {
   let ctl: TestController;
-  let executors: Executors;
-
-  const snapshot = (executor: FakeExecutor) =>
-    ctl.post('/apis/v1/messages', executor.snapshotMessage(NOW), EXECUTOR_HEADERS);
-  const healthy = async () =>
-    ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances`)).body.data as Instance[]).filter(
-      (i) => i.state === 'HEALTHY',
-    );
+  let executors: TwoFakeExecutors;
+  let snapshot: AppOnExecutorOne['snapshot'];
+  let healthy: AppOnExecutorOne['healthy'];
   const eventsOf = async (stream: string) => (await ctl.store.readStream(stream)).map((e) => e.type);
   const sentTo = (executor: FakeExecutor) =>
     executor.received.map((m) => m.type).filter((t) => t !== 'START_INSTANCE' && t !== 'STOP_INSTANCE');
 
   beforeEach(async () => {
-    executors = new Executors();
-    ctl = await startTestController(NOW, undefined, executors, true, 60_000);
-    executors.pushSnapshot = snapshot;
-    for (const executor of [executors.one, executors.two]) {
-      executor.report = (path, body) => ctl.post(path, body, EXECUTOR_HEADERS);
-    }
-    // only the first executor is known while the app is created: both instances land there
-    await snapshot(executors.one);
-    const create = { type: 'CREATE', spec: minimalApplicationSpecJson(), instances: 2, opSpec: opSpecJson() };
-    expect((await ctl.post('/apis/v1/applications/operations', create)).code).toBe(200);
-    await waitUntil('2 healthy on exec-1', async () => (await healthy()).length === 2, 10_000);
+    ({ ctl, executors, snapshot, healthy } = await appOnExecutorOne(NOW, 60_000));
     await snapshot(executors.two);
   });
 
@@ -134,7 +99,7 @@ describe('instances moved off an executor (blacklisted or lost) with two in-proc
     const before = (await healthy()).map((i) => i.instanceId);
     ctl.app.get(ExecutorRegistry).remove('exec-1-id', NOW);
     const lost = async () =>
-      ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances/old`)).body.data as Instance[]).filter(
+      ((await ctl.get(`/apis/v1/applications/${APP_ID}/instances/old`)).body.data as InstanceRow[]).filter(
         (i) => i.state === 'LOST',
       );
     await waitUntil('both instances LOST', async () => (await lost()).length === 2, 10_000);

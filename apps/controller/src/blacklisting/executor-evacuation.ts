@@ -22,6 +22,7 @@ import { ClusterViewService } from '../projections/cluster-view.service';
 import { healthyInstanceIdsOf, stateOf } from '../projections/instance-queries';
 import { RUN_SAGAS } from '../sagas/application-operations.saga';
 import { SYSTEM_ACTOR } from '../cqrs/request-actor';
+import { MoveRetries, capacityFingerprint } from './move-retries';
 
 const TICK_MS = 1000;
 
@@ -42,11 +43,13 @@ export const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_
  * instances there and no operation running, REPLACE_INSTANCES of those (start new elsewhere, then stop old; the
  * registry keeps the executor away from the scheduler); once nothing there serves or is starting, BLACKLIST is
  * sent and recorded. The pending set is read from the log on leading, so a new leader finishes the move.
+ * A replace that found no room is asked again only when capacity changes or after a back-off (MoveRetries).
  */
 @Injectable()
 export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ExecutorEvacuation');
   private readonly pending = new Set<string>();
+  private readonly retries = new MoveRetries();
   private scannedFor: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopListening: (() => void) | undefined;
@@ -95,11 +98,14 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
   /** The blacklisting service recorded a request: start moving at once. */
   requested(executorId: string): void {
     this.pending.add(executorId);
+    // asked again by an operator: move at once, whatever back-off an earlier request left
+    this.retries.forget(executorId);
     this.registry.cordon(executorId, true);
   }
 
   unblacklisted(executorId: string): void {
     this.pending.delete(executorId);
+    this.retries.forget(executorId);
     this.registry.cordon(executorId, false);
   }
 
@@ -119,6 +125,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     try {
       if (this.scannedFor !== fence) {
         this.pending.clear();
+        this.retries.clear();
         for (const { executorId } of this.registry.identities()) await this.follow(executorId, true);
         this.scannedFor = fence;
       }
@@ -167,32 +174,41 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
 
   private async evacuate(executorId: string): Promise<void> {
     const view = this.clusterView.view;
+    const capacity = capacityFingerprint(this.registry.all(), (id) => this.registry.isCordoned(id));
     let remaining = 0;
     for (const app of view.applications()) {
       const appId = app.appId as string;
       const here = view.instancesOf(appId).filter((i) => i.executorId === executorId);
       remaining += here.filter((i) => MAY_SERVE.includes(stateOf(i))).length;
       const healthyHere = here.filter((i) => i.state === 'HEALTHY').map((i) => i.instanceId as string);
+      if (healthyHere.length === 0) this.retries.moved(executorId, appId);
       if (healthyHere.length === 0 || app.operation) continue;
-      const outcome = await this.pipeline.execute(
-        applicationDecider,
-        applicationStream(appId),
-        {
-          type: 'ReplaceApplicationInstances',
-          appId,
-          instanceIds: healthyHere,
-          stopFirst: false,
-          opSpec: defaultOpSpec(),
-          healthyInstanceIds: healthyInstanceIdsOf(view, appId),
-          at: this.clock.now(),
-        },
-        { actor: SYSTEM_ACTOR },
-      );
-      if (outcome.ok) this.logger.log(`${executorId}: replacing ${healthyHere.length} of ${appId}`);
-      else this.logger.warn(`${executorId}: ${appId} not replaced: ${outcome.error.messages.join(', ')}`);
+      const now = this.clock.now();
+      if (!this.retries.due(executorId, appId, capacity, now)) continue;
+      this.retries.asked(executorId, appId, capacity, now);
+      await this.replace(executorId, appId, healthyHere);
     }
     if (remaining > 0) return;
     await this.confirm(executorId);
+  }
+
+  private async replace(executorId: string, appId: string, instanceIds: string[]): Promise<void> {
+    const outcome = await this.pipeline.execute(
+      applicationDecider,
+      applicationStream(appId),
+      {
+        type: 'ReplaceApplicationInstances',
+        appId,
+        instanceIds,
+        stopFirst: false,
+        opSpec: defaultOpSpec(),
+        healthyInstanceIds: healthyInstanceIdsOf(this.clusterView.view, appId),
+        at: this.clock.now(),
+      },
+      { actor: SYSTEM_ACTOR },
+    );
+    if (outcome.ok) this.logger.log(`${executorId}: replacing ${instanceIds.length} of ${appId}`);
+    else this.logger.warn(`${executorId}: ${appId} not replaced: ${outcome.error.messages.join(', ')}`);
   }
 
   private async confirm(executorId: string): Promise<void> {
@@ -203,7 +219,10 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
       { type: 'ConfirmExecutorBlacklist', executorId, at: this.clock.now() },
       { actor: SYSTEM_ACTOR },
     );
-    if (outcome.ok) this.pending.delete(executorId);
+    if (outcome.ok) {
+      this.pending.delete(executorId);
+      this.retries.forget(executorId);
+    }
     this.logger.log(`${executorId}: blacklisted, no instance left`);
   }
 }

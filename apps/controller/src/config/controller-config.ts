@@ -15,6 +15,7 @@ import {
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
 import { EventStreamConfig } from '../event-stream/event-stream.config';
+import { EventsFeedConfig } from '../events-feed/events-feed.config';
 import { StalenessOptions } from './staleness.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
@@ -172,6 +173,10 @@ export class ControllerConfig {
   @ValidateNested()
   @Type(() => EventStreamConfig)
   eventStream = new EventStreamConfig();
+
+  @ValidateNested()
+  @Type(() => EventsFeedConfig)
+  eventsFeed = new EventsFeedConfig();
 }
 
 export { ClusterAuthConfig, ClusterSecret, ZooKeeperConfig } from '@drove/config';

@@ -38,7 +38,7 @@ export class EventStreamService implements OnModuleInit, OnModuleDestroy {
   ) {
     this.metrics = new EventStreamMetrics(controllerMetrics.registry, () => this.clients.size);
     this.source = {
-      entries: feed.feed.entries,
+      feed: feed.feed,
       horizon: () => Math.min(feed.feed.position, clusterView.view.position),
     };
   }

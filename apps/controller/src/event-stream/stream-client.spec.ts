@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { StoredEvent } from '@drove/events';
+import { MemoryEventStore, StoredEvent } from '@drove/events';
 import { DroveEventFeed } from '../events-feed/drove-event-feed';
 import { parseSse } from '../testing/parse-sse';
 import { StreamClient, StreamSink } from './stream-client';
@@ -64,7 +64,7 @@ function connect(
   const clock = { at: 0 };
   const client = new StreamClient(
     sink,
-    { entries: feed.entries, horizon: () => feed.position },
+    { feed, horizon: () => feed.position },
     after,
     options.filter ?? (() => true),
     { heartbeatIntervalMs: 1000, stallTimeoutMs: 5000, retryMs: 700, now: () => clock.at },
@@ -109,7 +109,7 @@ describe('StreamClient', () => {
     const limit = { at: 1 };
     const client = new StreamClient(
       sink,
-      { entries: feed.entries, horizon: () => limit.at },
+      { feed, horizon: () => limit.at },
       { position: 0, index: 0 },
       () => true,
       { heartbeatIntervalMs: 1000, stallTimeoutMs: 5000, retryMs: 0, now: () => 0 },
@@ -191,5 +191,24 @@ describe('StreamClient', () => {
     await settle();
     await settle();
     expect(h.sink.ids).toEqual(Array.from({ length: 1200 }, (_, i) => String(i + 1)));
+  });
+
+  it('reads entries the feed no longer holds back from the log, through a full connection, each once in order', async () => {
+    const store = new MemoryEventStore();
+    for (const e of [...toggles(700), leaderChange(), ...toggles(600)])
+      await store.append('cluster', 'any', [e]);
+    const feed = new DroveEventFeed({
+      read: (from, limit) => store.readAll(from, limit),
+      recentEntries: 100,
+    });
+    for (const e of await store.readAll(1, 2000)) feed.apply(e);
+    expect(feed.inMemory).toBeLessThan(200);
+    const h = connect(feed, cursor('650'), { room: 50 });
+    for (let turn = 0; turn < 100 && h.sink.ids.length < 652; turn += 1) {
+      await settle();
+      h.sink.read();
+    }
+    const ids = [...Array.from({ length: 50 }, (_, i) => String(651 + i)), '701.0'];
+    expect(h.sink.ids).toEqual([...ids, ...Array.from({ length: 601 }, (_, i) => String(701 + i))]);
   });
 });

@@ -1,6 +1,6 @@
 import { FeedEntry } from '../events-feed/drove-event-feed';
 import { eventFrame, HEARTBEAT_FRAME, openingFrame } from './sse-frames';
-import { firstEntryAfter, isAfter, StreamCursor } from './stream-cursor';
+import { isAfter, StreamCursor } from './stream-cursor';
 import { StreamFilter } from './stream-filter';
 
 /** The connection a client reads from (an HTTP response; a PassThrough in tests). */
@@ -11,9 +11,16 @@ export interface StreamSink {
   once(event: 'drain' | 'close', listener: () => void): unknown;
 }
 
+/** The feed as clients read it (DroveEventFeed): entries by index, at once or read back from the log. */
+export interface StreamFeed {
+  readonly length: number;
+  firstAfter(cursor: StreamCursor): number;
+  read(start: number, end: number): readonly FeedEntry[] | Promise<readonly FeedEntry[]>;
+}
+
 /** What clients read: the feed's entries, of which those at or below `horizon()` may be sent. */
 export interface StreamSource {
-  readonly entries: readonly FeedEntry[];
+  readonly feed: StreamFeed;
   horizon(): number;
 }
 
@@ -48,7 +55,7 @@ export class StreamClient {
     private readonly options: StreamClientOptions,
     onClosed: (client: StreamClient) => void,
   ) {
-    this.next = firstEntryAfter(source.entries, after);
+    this.next = source.feed.firstAfter(after);
     this.lastWriteAt = options.now();
     sink.once('close', () => {
       this.closed = true;
@@ -68,18 +75,38 @@ export class StreamClient {
   /** Sends what the feed holds up to the horizon, until the connection is full (then 'drain' resumes it). */
   pump(): void {
     if (this.closed || this.blockedSince !== undefined || this.turnScheduled) return;
-    const entries = this.source.entries;
-    const horizon = this.source.horizon();
-    for (let looked = 0; this.next < entries.length && entries[this.next].position <= horizon; looked += 1) {
-      if (looked === ENTRIES_PER_TURN) {
-        this.turnScheduled = true;
-        setImmediate(() => {
-          this.turnScheduled = false;
-          this.pump();
-        });
-        return;
-      }
-      const entry = entries[this.next];
+    const feed = this.source.feed;
+    const end = Math.min(feed.firstAfter({ position: this.source.horizon(), index: Infinity }), feed.length);
+    if (this.next >= end) return;
+    const turnEnd = Math.min(end, this.next + ENTRIES_PER_TURN);
+    const batch = feed.read(this.next, turnEnd);
+    if (batch instanceof Promise) {
+      // older entries read back from the log: this client waits for them, nothing else does; a failed read
+      // ends the stream (the client resumes with its Last-Event-ID) rather than skipping anything
+      this.turnScheduled = true;
+      batch.then(
+        (entries) => this.afterTurn(() => this.send(entries)),
+        () => this.afterTurn(() => this.close()),
+      );
+      return;
+    }
+    this.send(batch);
+    if (turnEnd < end) {
+      this.turnScheduled = true;
+      setImmediate(() => this.afterTurn(() => undefined));
+    }
+  }
+
+  private afterTurn(then: () => void): void {
+    this.turnScheduled = false;
+    then();
+    this.pump();
+  }
+
+  /** Writes a batch from `next` on, stopping when the connection is full (the rest is read again later). */
+  private send(entries: readonly FeedEntry[]): void {
+    for (const entry of entries) {
+      if (this.closed || this.blockedSince !== undefined) return;
       this.next += 1;
       if (isAfter(entry, this.after) && this.filter(entry.event) && !this.write(eventFrame(entry))) return;
     }

@@ -28,15 +28,3 @@ export function parseEventId(raw: string): StreamCursor | undefined {
 
 export const isAfter = (entry: FeedEntry, cursor: StreamCursor): boolean =>
   entry.position > cursor.position || (entry.position === cursor.position && entry.index > cursor.index);
-
-/** Index of the first entry after `cursor` (entries are in increasing (position, index) order). */
-export function firstEntryAfter(entries: readonly FeedEntry[], cursor: StreamCursor): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (isAfter(entries[mid], cursor)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}

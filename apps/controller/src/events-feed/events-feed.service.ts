@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import { EventStore, Subscription } from '@drove/events';
 import { EVENT_STORE } from '../event-store/event-store.tokens';
 import { DroveEventFeed } from './drove-event-feed';
+import { EVENTS_FEED_CONFIG, EventsFeedConfig } from './events-feed.config';
 
 const RESUBSCRIBE_DELAY_MS = 1000;
 
@@ -10,15 +18,25 @@ const RESUBSCRIBE_DELAY_MS = 1000;
  * without being stopped (store failure, a replaced session) is resumed after the last position applied.
  * Startup does not wait for the feed's first catch-up (the whole log: the views start from a snapshot, the feed
  * has none); the feed routes wait for `ready` instead, so nobody is served a feed missing its older events.
+ * The feed keeps the events of its newest entries only and reads older pages back from the same store.
  */
 @Injectable()
 export class EventsFeedService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('EventsFeed');
-  readonly feed = new DroveEventFeed();
+  readonly feed: DroveEventFeed;
   private subscription: Subscription | undefined;
   private closed = false;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(EVENTS_FEED_CONFIG) config: EventsFeedConfig = new EventsFeedConfig(),
+  ) {
+    this.feed = new DroveEventFeed({
+      read: (from, limit) => store.readAll(from, limit),
+      recentEntries: config.recentEntries,
+      checkpointEvery: config.checkpointEvery,
+    });
+  }
 
   private caughtUp: Promise<void> = new Promise(() => undefined);
 

@@ -15,8 +15,12 @@ import { EdgeAuthGuard } from '../auth/edge-auth.guard';
 import { LeaderOnlyGuard } from '../leadership/leader-only.guard';
 import { LEADERSHIP_VIEW } from '../leadership/leadership-view';
 import { DroveExceptionFilter } from './drove-exception.filter';
+import { EmptyJsonBody } from './empty-json-body';
 
-/** Drove's request pipeline: authentication and roles, leader-only routes, Drove-shaped error bodies. */
+/**
+ * Drove's request pipeline: authentication and roles, leader-only routes, Drove-shaped error bodies, an empty JSON
+ * body taken as none.
+ */
 @Module({})
 export class HttpEdgeModule {
   /**
@@ -40,6 +44,7 @@ export class HttpEdgeModule {
         { provide: APP_FILTER, useClass: DroveExceptionFilter },
         { provide: APP_FILTER, useClass: AuthExceptionFilter },
         AuthModeAnnouncer,
+        EmptyJsonBody,
       ],
     };
   }

@@ -118,4 +118,17 @@ describe('executor HTTP API (messages)', () => {
   it('answers 400 to a message that is not one', async () => {
     expect((await post({ type: 'NOPE', header, address }, 's-ctl')).statusCode).toBe(400);
   });
+
+  // its only POST needs a body: an empty one is refused whatever the content type says
+  it.each([[{ 'content-type': 'application/json' }], [{}]])(
+    'answers 400 to a message with no body (%j)',
+    async (headers) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/apis/v1/messages',
+        headers: { ...headers, 'cluster-authorization': 's-ctl' },
+      });
+      expect(res.statusCode).toBe(400);
+    },
+  );
 });

@@ -204,6 +204,29 @@ describe('Drove event feed mapping', () => {
     });
   });
 
+  it('a clone holds all the state folded so far, independent of the original', () => {
+    const spec = localServiceSpecJson() as LocalServiceSpecJson;
+    const log = [
+      created(2),
+      completed('SCALE_INSTANCES', 'RUNNING', 2),
+      localServiceEvent('LocalServiceCreated', { serviceId: 's-1', spec, instancesPerHost: 2, at: 1 }),
+      executorEvent('ExecutorAdded', {
+        ...{ executorId: 'x', hostname: 'h1', port: 3000, transportType: 'HTTP' },
+        ...{ tags: [], state: 'ACTIVE', at: 1 },
+      }),
+    ].map(stored);
+    const mapper = new DroveEventMapper();
+    for (const e of log) mapper.apply(e);
+    const copy = mapper.clone();
+    // every field, including any added later, must be carried over: a feed re-maps old pages from copies
+    expect(copy).toEqual(mapper);
+    expect(copy.size).toBe(3);
+    const next = [scalingRequested(5), completed('SCALE_INSTANCES', 'RUNNING', 5)].map(stored);
+    const fromCopy = next.flatMap((e) => copy.apply(e));
+    expect(copy).not.toEqual(mapper);
+    expect(next.flatMap((e) => mapper.apply(e))).toEqual(fromCopy);
+  });
+
   it('ignores events Drove does not report', () => {
     expect(mapAll(applicationEvent('ApplicationOperationCancelRequested', { appId: 'a', at: 1 }))).toEqual(
       [],

@@ -42,6 +42,24 @@ export class DroveEventMapper {
   private readonly services = new Map<string, { facts: Metadata; instancesPerHost: number }>();
   private readonly executors = new Map<string, { HOSTNAME: string; PORT: number }>();
 
+  /**
+   * An independent copy of what the mapper has folded so far: mapping the same events after it gives the same
+   * Drove events as this mapper would (a feed re-maps an old range of the log from such a copy).
+   */
+  clone(): DroveEventMapper {
+    const copy = new DroveEventMapper();
+    // facts are never mutated after creation, so they are shared; the counts beside them are copied
+    for (const [id, app] of this.apps) copy.apps.set(id, { ...app });
+    for (const [id, service] of this.services) copy.services.set(id, { ...service });
+    for (const [id, executor] of this.executors) copy.executors.set(id, executor);
+    return copy;
+  }
+
+  /** How many apps, services and executors the mapper remembers (what a clone costs). */
+  get size(): number {
+    return this.apps.size + this.services.size + this.executors.size;
+  }
+
   apply(stored: StoredEventLike): DroveEvent[] {
     const e = { type: stored.type, data: stored.data } as KnownEvent;
     const metadata = this.metadataOf(e);
