@@ -20,7 +20,7 @@ export function IsDurationWithin(minSeconds: number, maxSeconds: number): Proper
 /**
  * Drove's staleness rules (`options` in the controller YAML), on top of the retention options: an executor whose
  * node data is older than `staleExecutorAge` is removed even if its ZooKeeper znode lives on (a hung process),
- * and an active instance not heard of for `instanceStalenessMs` is LOST and replaced.
+ * and an active instance or an unfinished task not heard of for `instanceStalenessMs` is LOST (instances replaced).
  */
 export class StalenessOptions extends RetentionOptions {
   /** Drove's option, with its default and bounds (10 s .. 3600 s). */
