@@ -17,7 +17,8 @@ import { join, resolve } from 'node:path';
 // is on fetch's list of bad ports), cluster-scripts 6100-6199 (deploy/local's scripts: controllers 6100/6110,
 // executor 6120, its own ZooKeeper 6190, host ports 46100-46199); 6300-6399 (host ports 46300-46399) is the hand
 // check with the real drove-cli (apps/controller/README.md), which no test runs; container-ownership 6400-6499
-// (apps/executor's int test: host ports 46400-46499); replace outcomes 6500-6599.
+// (apps/executor's int test: host ports 46400-46499); replace outcomes 6500-6599; task staleness 6700-6799
+// (controller 6700, executor 6720, host ports 46700-46799).
 export const repoRoot = resolve(__dirname, '..', '..');
 export const zkConnect = process.env.DROVE_ZK_CONNECT ?? `127.0.0.1:${process.env.DROVE_ZK_PORT ?? 2181}`;
 const logDir = join(repoRoot, '.local', 'e2e-logs');

@@ -8,6 +8,8 @@ import { AuditModule } from './audit/audit.module';
 import { AuditLogConfig } from './audit/audit-log.config';
 import { AuthSettings } from './auth/auth-settings';
 import { ClusterModule } from './cluster/cluster.module';
+import { ClusterOptionsModule } from './cluster-options/cluster-options.module';
+import { ClusterOptionsSettings } from './cluster-options/cluster-options.tokens';
 import { CqrsModule } from './cqrs/cqrs.module';
 import { electionFence } from './event-store/fence';
 import { EndpointsModule } from './endpoints/endpoints.module';
@@ -53,6 +55,8 @@ export interface ControllerModuleOptions {
   eventsFeed?: EventsFeedConfig;
   /** Drove's 60 s instance staleness and 45 s staleExecutorAge unless given. */
   staleness?: StalenessSettings;
+  /** Drove's spec rules (allowedMountDirs...) and internal operation spec (clusterOp*); Drove's defaults unless given. */
+  clusterOptions?: ClusterOptionsSettings;
 }
 
 @Module({})
@@ -97,6 +101,7 @@ export class ControllerModule {
         SnapshotsModule.register(options.snapshots),
         RetentionModule.register(options.retention),
         LimitsModule.register(options.limits),
+        ClusterOptionsModule.register(options.clusterOptions),
         UiModule,
       ],
     };

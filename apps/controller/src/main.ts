@@ -16,11 +16,16 @@ import { LeaderElection } from './leadership/leader-election';
 import { ControllerMetrics } from './metrics/controller-metrics';
 import { serveOpenApi } from './openapi/serve-openapi';
 import { durationMs } from './retention/retention.config';
+import { clusterOptionsSettingsOf } from './cluster-options/cluster-options.config';
+import { ignoredOptionsSet } from './cluster-options/ignored-options';
 
 const SHUTDOWN_GRACE_MS = 10000;
 
 async function bootstrap(config: ControllerConfig): Promise<void> {
   const logger = new Logger('Controller');
+  for (const key of ignoredOptionsSet(config.options)) {
+    logger.warn(`options.${key} is accepted for Drove compatibility and has no effect here`);
+  }
   const { server, zookeeper } = config;
   const host = server.hostname ?? hostname();
   const election = new LeaderElection({
@@ -53,6 +58,7 @@ async function bootstrap(config: ControllerConfig): Promise<void> {
       retention: config.options,
       limits: config.limits,
       eventStream: config.eventStream,
+      clusterOptions: clusterOptionsSettingsOf(config.options),
       eventsFeed: config.eventsFeed,
       staleness: {
         instanceStalenessMs: config.options.instanceStalenessMs,

@@ -25,6 +25,7 @@ export * from './specs/placement-policy.dto';
 export * from './specs/port-spec.dto';
 export * from './specs/resource-requirement.dto';
 export * from './specs/spec-validation';
+export * from './specs/host-path';
 export * from './specs/task-spec.dto';
 export * from './specs/user-spec.dto';
 export * from './specs/wire';

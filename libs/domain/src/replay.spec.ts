@@ -156,10 +156,11 @@ const taskCommand: fc.Arbitrary<TaskCommand> = fc.oneof(
     at,
   }),
   fc.record({
-    type: fc.constantFrom('MarkTaskLost' as const),
+    type: fc.constantFrom('MarkStaleTaskLost' as const),
     sourceAppName: fc.constant('test-app'),
     taskId: fc.constant('T0001'),
-    errorMessage: fc.constant('Instance lost'),
+    lastHeardAt: at,
+    stalenessMs: fc.constantFrom(0, 60_000),
     at,
   }),
   fc.record({

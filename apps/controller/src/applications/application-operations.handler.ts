@@ -1,6 +1,10 @@
 import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
+  ClusterOpSpecDto,
+  DEFAULT_CLUSTER_OP_SPEC,
+  DEFAULT_SPEC_VALIDATION_OPTIONS,
+  SpecValidationOptions,
   applicationCommandOf,
   applicationDecider,
   applicationStream,
@@ -10,6 +14,7 @@ import {
   toWire,
   validateApplicationSpec,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, SPEC_VALIDATION_OPTIONS } from '../cluster-options/cluster-options.tokens';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { parseFailure } from '../cqrs/operation-gates';
@@ -35,6 +40,12 @@ export class ApplicationOperationsHandler {
     private readonly admission: ApplicationAdmission,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+    @Optional()
+    @Inject(SPEC_VALIDATION_OPTIONS)
+    private readonly specOptions: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly defaultOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ appId: string }> {
@@ -44,7 +55,12 @@ export class ApplicationOperationsHandler {
     const now = this.clock.now();
     await this.maintenance.refuseOperations(now);
     if (op.type === 'CREATE') this.check(op.spec);
-    const { appId, command } = applicationCommandOf(op, this.instancesView(op), fixedClock(now));
+    const { appId, command } = applicationCommandOf(
+      op,
+      this.instancesView(op),
+      fixedClock(now),
+      this.defaultOpSpec,
+    );
     const outcome = await this.pipeline.execute(applicationDecider, applicationStream(appId), command, {
       actor,
       guard: () => this.admission.shortage(op),
@@ -77,10 +93,10 @@ export class ApplicationOperationsHandler {
     this.check(parsed.value);
   }
 
-  /** The configured size limits, then Drove's checks of the spec. */
+  /** The configured size limits, then Drove's checks of the spec under the configured options. */
   private check(spec: Parameters<typeof validateApplicationSpec>[0]): void {
     refuseOverLimits(toWire(spec) as object, this.limits);
-    const errors = validateApplicationSpec(spec);
+    const errors = validateApplicationSpec(spec, this.specOptions);
     if (errors.length > 0) throw new CommandValidationError(errors);
   }
 

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   CLUSTER_STREAM,
   Clock,
+  ClusterOpSpecDto,
   DEFAULT_CLUSTER_OP_SPEC,
   ExecutorCommand,
   IdGenerator,
@@ -17,7 +18,8 @@ import { ExecutorRegistry } from '../executors/executor-registry';
 import { ApiResponse, failure, success } from '../http/api-response';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { BLACKLIST_TEXTS, BlacklistOperationResponse, rejected } from './blacklist-operation-response';
-import { ExecutorEvacuation, defaultOpSpec } from './executor-evacuation';
+import { ExecutorEvacuation } from './executor-evacuation';
+import { INTERNAL_OP_SPEC } from '../cluster-options/cluster-options.tokens';
 
 export const MAINTENANCE_FAILURE = 'Cluster is in maintenance mode';
 
@@ -42,6 +44,9 @@ export class BlacklistingService {
     @Inject(EXECUTOR_MESSENGER) private readonly messenger: ExecutorMessenger,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   blacklist(ids: string[], actor: string): Promise<ApiResponse<BlacklistOperationResponse>> {
@@ -55,12 +60,12 @@ export class BlacklistingService {
         }
       }
       if (successful.length === 0) return rejected(ids, BLACKLIST_TEXTS.noneSent);
-      const { parallelism } = defaultOpSpec();
+      const { parallelism, timeout } = this.internalOpSpec;
       const rounds = Math.max(1, Math.floor(this.evacuation.healthyOn(successful) / parallelism));
       return {
         successful,
         failed: ids.filter((id) => !successful.includes(id)),
-        approxCompletionTimeMs: DEFAULT_CLUSTER_OP_SPEC.timeout.toMillis() * rounds,
+        approxCompletionTimeMs: timeout.toMillis() * rounds,
         message: BLACKLIST_TEXTS.scheduled,
       };
     });

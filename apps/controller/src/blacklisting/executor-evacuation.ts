@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import {
   Clock,
-  ClusterOpSpecJson,
+  ClusterOpSpecDto,
   DEFAULT_CLUSTER_OP_SPEC,
   IdGenerator,
   InstanceState,
@@ -10,8 +17,8 @@ import {
   executorDecider,
   executorStream,
   requestHeader,
-  toWire,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, wireOpSpec } from '../cluster-options/cluster-options.tokens';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
@@ -35,8 +42,6 @@ const MAY_SERVE: readonly InstanceState[] = [
   'READY',
   'HEALTHY',
 ];
-
-export const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
 
 /**
  * Moves the instances off executors whose blacklisting was requested, on the leader: for each app with HEALTHY
@@ -68,6 +73,9 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -201,7 +209,7 @@ export class ExecutorEvacuation implements OnApplicationBootstrap, OnModuleDestr
         appId,
         instanceIds,
         stopFirst: false,
-        opSpec: defaultOpSpec(),
+        opSpec: wireOpSpec(this.internalOpSpec),
         healthyInstanceIds: healthyInstanceIdsOf(this.clusterView.view, appId),
         at: this.clock.now(),
       },

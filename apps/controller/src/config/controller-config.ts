@@ -15,8 +15,8 @@ import {
 import { ClusterAuthConfig, NodeServerConfig, ZooKeeperConfig } from '@drove/config';
 import { AuditLogConfig } from '../audit/audit-log.config';
 import { EventStreamConfig } from '../event-stream/event-stream.config';
+import { ClusterOperationOptions } from '../cluster-options/cluster-options.config';
 import { EventsFeedConfig } from '../events-feed/events-feed.config';
-import { StalenessOptions } from './staleness.config';
 import { ViewSnapshotConfig } from '../snapshots/view-snapshot.config';
 import { USER_ROLES } from '../auth/drove-role';
 import { IsCachingPolicy } from '../auth/caching-policy';
@@ -97,9 +97,10 @@ export class StartBackoffConfig {
 
 /**
  * Drove's `options`; the retention ones (staleCheckInterval, staleInstanceAge...) come from RetentionOptions, the
- * staleness ones (staleExecutorAge, instanceStalenessMs) from StalenessOptions.
+ * staleness ones (staleExecutorAge, instanceStalenessMs) from StalenessOptions, the spec and internal operation
+ * ones (allowedMountDirs, clusterOpTimeout...) and the accepted-but-ignored Drove ones from ClusterOperationOptions.
  */
-export class ControllerOptions extends StalenessOptions {
+export class ControllerOptions extends ClusterOperationOptions {
   /** Drove's switch: log APIs need no read role, any authenticated external principal may read logs. */
   @IsBoolean()
   disableReadAuth = false;

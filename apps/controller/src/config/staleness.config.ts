@@ -5,8 +5,8 @@ import { RetentionOptions } from '../retention/retention.config';
 
 const SECOND_MS = 1000;
 
-/** A Drove duration string (`45 seconds`, `2 minutes`) within Drove's bounds for staleExecutorAge. */
-function IsDurationWithin(minSeconds: number, maxSeconds: number): PropertyDecorator {
+/** A Drove duration string (`45 seconds`, `2 minutes`) within Drove's bounds for an option. */
+export function IsDurationWithin(minSeconds: number, maxSeconds: number): PropertyDecorator {
   return problemValidator('isDurationWithin', (value) => {
     const parsed = typeof value === 'string' ? Duration.parse(value) : undefined;
     if (parsed === undefined) return 'must be a duration such as "45 seconds" or "2 minutes"';
@@ -20,7 +20,7 @@ function IsDurationWithin(minSeconds: number, maxSeconds: number): PropertyDecor
 /**
  * Drove's staleness rules (`options` in the controller YAML), on top of the retention options: an executor whose
  * node data is older than `staleExecutorAge` is removed even if its ZooKeeper znode lives on (a hung process),
- * and an active instance not heard of for `instanceStalenessMs` is LOST and replaced.
+ * and an active instance or an unfinished task not heard of for `instanceStalenessMs` is LOST (instances replaced).
  */
 export class StalenessOptions extends RetentionOptions {
   /** Drove's option, with its default and bounds (10 s .. 3600 s). */

@@ -1,4 +1,4 @@
-import { InstanceInfoJson } from '@drove/domain';
+import { InstanceInfoJson, TaskInfoJson } from '@drove/domain';
 import { FakeExecutor } from '../testing/fake-executor';
 import { ExecutorChange, ExecutorRegistry } from './executor-registry';
 
@@ -31,6 +31,22 @@ describe('executor registry: when executors and their instances were last heard 
     expect(registry.heardOf('exec-2-id', 'AI-1')).toBeUndefined();
     registry.update(withInstance(6));
     expect(registry.heardOf('exec-1-id', 'AI-1')).toBe(T0 + 1000);
+  });
+
+  it('keeps when an instance was last listed after its executor stops listing it or goes', () => {
+    registry.update({ ...withInstance(5), tasks: [{ instanceId: 'TI-1' } as TaskInfoJson] });
+    clock.at += 20_000;
+    registry.update(withInstance(6));
+    expect(registry.heardOf('exec-1-id', 'TI-1')).toBe(T0);
+    expect(registry.heardOf('exec-1-id', 'AI-1')).toBe(T0 + 20_000);
+    registry.remove('exec-1-id', clock.now());
+    expect(registry.heardOf('exec-1-id', 'AI-1')).toBe(T0 + 20_000);
+    clock.at += 2 * 3600 * 1000 + 1;
+    registry.update({
+      ...executor.nodeData(),
+      state: { ...executor.nodeData().state, executorId: 'exec-2-id' },
+    });
+    expect(registry.heardOf('exec-1-id', 'AI-1')).toBeUndefined();
   });
 
   it('does not count a re-read of the same node data as news, so a hung executor ages', () => {

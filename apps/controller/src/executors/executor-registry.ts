@@ -8,6 +8,7 @@ import {
 } from '@drove/domain';
 import { Scheduler, snapshotFromDroveNodeData } from '@drove/scheduler';
 import { CLOCK } from '../event-store/event-store.tokens';
+import { RULE_CACHE_SIZE } from '../cluster-options/cluster-options.tokens';
 
 /** What the log records about an executor; a change in any of these is an event, resources are not. */
 export interface ExecutorIdentity {
@@ -36,8 +37,13 @@ const identityOf = (data: ExecutorNodeDataJson): ExecutorIdentity => ({
 
 const SYSTEM_CLOCK: Clock = { now: () => Date.now() };
 
-const instanceIdsIn = (data: ExecutorNodeDataJson): Set<string> =>
-  new Set([...(data.instances ?? []), ...(data.serviceInstances ?? [])].map((i) => i.instanceId));
+/** Longer than any staleness (`options.instanceStalenessMs` is at most an hour): older heard-of times are dropped. */
+const HEARD_OF_RETENTION_MS = 2 * 3600 * 1000;
+
+const instanceIdsIn = (data: ExecutorNodeDataJson): string[] =>
+  [...(data.instances ?? []), ...(data.serviceInstances ?? []), ...(data.tasks ?? [])].map(
+    (i) => i.instanceId,
+  );
 
 const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -52,17 +58,25 @@ const sameIdentity = (a: ExecutorIdentity, b: ExecutorIdentity): boolean =>
  */
 @Injectable()
 export class ExecutorRegistry {
-  readonly scheduler = new Scheduler({ seed: Date.now() % 2147483647 });
+  readonly scheduler: Scheduler;
   private readonly live = new Map<string, ExecutorNodeDataJson>();
   private readonly removed = new Map<string, { data: ExecutorNodeDataJson; at: number }>();
   private readonly listeners = new Set<(change: ExecutorChange) => void>();
   /** Executors the log says are (being) blacklisted: never offered to the scheduler, whatever they report. */
   private readonly cordoned = new Set<string>();
   private readonly heardAt = new Map<string, number>();
-  /** The app and local-service instance ids each live executor's latest node data lists. */
-  private readonly listed = new Map<string, Set<string>>();
+  /**
+   * For each app, local-service and task instance, which executor last listed it and when that node data arrived.
+   * Kept when it stops being listed or its executor goes, so it ages from the last listing.
+   */
+  private readonly listedAt = new Map<string, { executorId: string; at: number }>();
 
-  constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = SYSTEM_CLOCK) {}
+  constructor(
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = SYSTEM_CLOCK,
+    @Optional() @Inject(RULE_CACHE_SIZE) ruleCacheSize?: number,
+  ) {
+    this.scheduler = new Scheduler({ seed: Date.now() % 2147483647, ruleCacheSize });
+  }
 
   onChange(listener: (change: ExecutorChange) => void): () => void {
     this.listeners.add(listener);
@@ -77,9 +91,8 @@ export class ExecutorRegistry {
     // Removed (gone or stale): only newer node data than it last had brings it back.
     const gone = this.removed.get(executorId)?.data;
     if (!previous && gone && data.updated <= gone.updated) return;
-    if (!previous || data.updated > previous.updated) this.heardAt.set(executorId, this.clock.now());
+    if (!previous || data.updated > previous.updated) this.heard(data);
     this.live.set(executorId, data);
-    this.listed.set(executorId, instanceIdsIn(data));
     this.removed.delete(executorId);
     this.feedScheduler(data);
     const identity = identityOf(data);
@@ -118,7 +131,6 @@ export class ExecutorRegistry {
     if (!data) return;
     this.live.delete(executorId);
     this.heardAt.delete(executorId);
-    this.listed.delete(executorId);
     this.removed.set(executorId, { data, at });
     this.scheduler.cluster.remove(executorId);
     this.emit({ type: 'REMOVED', executorId });
@@ -129,9 +141,23 @@ export class ExecutorRegistry {
     return [...this.heardAt].filter(([, at]) => now - at > maxAgeMs).map(([executorId]) => executorId);
   }
 
-  /** When the live executor's latest node data, listing this instance, arrived; undefined if it does not list it. */
+  /**
+   * When the latest node data of this executor listing this instance (app, local-service or task) arrived;
+   * undefined if none did (or another executor listed it since).
+   */
   heardOf(executorId: string, instanceId: string): number | undefined {
-    return this.listed.get(executorId)?.has(instanceId) ? this.heardAt.get(executorId) : undefined;
+    const listed = this.listedAt.get(instanceId);
+    return listed?.executorId === executorId ? listed.at : undefined;
+  }
+
+  private heard(data: ExecutorNodeDataJson): void {
+    const executorId = data.state.executorId;
+    const at = this.clock.now();
+    this.heardAt.set(executorId, at);
+    for (const instanceId of instanceIdsIn(data)) this.listedAt.set(instanceId, { executorId, at });
+    for (const [instanceId, listed] of this.listedAt) {
+      if (at - listed.at > HEARD_OF_RETENTION_MS) this.listedAt.delete(instanceId);
+    }
   }
 
   get(executorId: string): ExecutorNodeDataJson | undefined {

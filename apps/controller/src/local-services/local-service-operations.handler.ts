@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
+  DEFAULT_SPEC_VALIDATION_OPTIONS,
+  SpecValidationOptions,
   fixedClock,
   localServiceCommandOf,
   localServiceDecider,
@@ -10,6 +12,7 @@ import {
   toWire,
   validateLocalServiceSpec,
 } from '@drove/domain';
+import { SPEC_VALIDATION_OPTIONS } from '../cluster-options/cluster-options.tokens';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { parseFailure } from '../cqrs/operation-gates';
@@ -34,6 +37,9 @@ export class LocalServiceOperationsHandler {
     private readonly maintenance: MaintenanceWindow,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+    @Optional()
+    @Inject(SPEC_VALIDATION_OPTIONS)
+    private readonly specOptions: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ serviceId: string }> {
@@ -76,10 +82,10 @@ export class LocalServiceOperationsHandler {
     this.check(parsed.value);
   }
 
-  /** The configured size limits, then Drove's checks of the spec. */
+  /** The configured size limits, then Drove's checks of the spec under the configured options. */
   private check(spec: Parameters<typeof validateLocalServiceSpec>[0]): void {
     refuseOverLimits(toWire(spec) as object, this.limits);
-    const errors = validateLocalServiceSpec(spec);
+    const errors = validateLocalServiceSpec(spec, this.specOptions);
     if (errors.length > 0) throw new CommandValidationError(errors);
   }
 

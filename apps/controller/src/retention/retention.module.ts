@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, IdGenerator } from '@drove/domain';
+import { Clock, ClusterOpSpecDto, IdGenerator } from '@drove/domain';
 import { EventStore } from '@drove/events';
 import { CLOCK, EVENT_STORE, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { FencedAppender } from '../event-store/fenced-appender';
+import { INTERNAL_OP_SPEC } from '../cluster-options/cluster-options.tokens';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { ControllerMetrics } from '../metrics/controller-metrics';
@@ -33,6 +34,7 @@ export class RetentionModule {
             ids: IdGenerator,
             pipeline: CommandPipeline,
             maintenance: MaintenanceWindow,
+            internalOpSpec: ClusterOpSpecDto | undefined,
           ) =>
             new RetentionJob(
               new FencedAppender(store, fence, metrics),
@@ -41,7 +43,7 @@ export class RetentionModule {
               clock,
               ids,
               options,
-              new StaleDestroyer(pipeline, view, maintenance, options),
+              new StaleDestroyer(pipeline, view, maintenance, options, internalOpSpec),
             ),
           inject: [
             EVENT_STORE,
@@ -52,6 +54,7 @@ export class RetentionModule {
             ID_GENERATOR,
             CommandPipeline,
             MaintenanceWindow,
+            { token: INTERNAL_OP_SPEC, optional: true },
           ],
         },
       ],

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import {
-  ClusterOpSpecJson,
+  ClusterOpSpecDto,
   DEFAULT_CLUSTER_OP_SPEC,
   applicationDecider,
   applicationStream,
   localServiceDecider,
   localServiceStream,
-  toWire,
 } from '@drove/domain';
+import { wireOpSpec } from '../cluster-options/cluster-options.tokens';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { SYSTEM_ACTOR } from '../cqrs/request-actor';
@@ -29,6 +29,7 @@ export class StaleDestroyer {
     private readonly clusterView: ClusterViewService,
     private readonly maintenance: MaintenanceWindow,
     private readonly options: RetentionOptions,
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   /** Resolves to the ids whose DESTROY was accepted. */
@@ -39,7 +40,7 @@ export class StaleDestroyer {
       appAgeMs: durationMs(this.options.staleAppAge),
       serviceAgeMs: durationMs(this.options.staleServiceAge),
     });
-    const opSpec = toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+    const opSpec = wireOpSpec(this.internalOpSpec);
     const destroyed: string[] = [];
     for (const appId of plan.appIds) {
       const command = {

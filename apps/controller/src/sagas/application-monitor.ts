@@ -1,12 +1,19 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import {
   Clock,
-  ClusterOpSpecJson,
+  ClusterOpSpecDto,
   DEFAULT_CLUSTER_OP_SPEC,
   applicationDecider,
   applicationStream,
-  toWire,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, wireOpSpec } from '../cluster-options/cluster-options.tokens';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK } from '../event-store/event-store.tokens';
@@ -43,6 +50,9 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     @Inject(MONITOR_INTERVAL_MS) private readonly intervalMs: number,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,7 +77,7 @@ export class ApplicationMonitor implements OnApplicationBootstrap, OnModuleDestr
       const healthy = healthyInstanceIdsOf(this.clusterView.view, appId).length;
       if (healthy === app.instances) continue;
       this.logger.warn(`${appId}: ${healthy} healthy of ${app.instances} expected, recovering`);
-      const opSpec = toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+      const opSpec = wireOpSpec(this.internalOpSpec);
       await this.pipeline
         .execute(
           applicationDecider,

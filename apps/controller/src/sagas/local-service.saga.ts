@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import {
   ActivationState,
   Clock,
+  ClusterOpSpecDto,
   ClusterOpSpecJson,
   DEFAULT_CLUSTER_OP_SPEC,
   InstanceAggregate,
@@ -12,8 +20,8 @@ import {
   localServiceDecider,
   localServiceStream,
   planLocalServiceInstances,
-  toWire,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, wireOpSpec } from '../cluster-options/cluster-options.tokens';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { CLOCK } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
@@ -42,8 +50,6 @@ const TARGET: Partial<Record<OperationType, ActivationState>> = {
   DESTROY: 'INACTIVE',
   DEPLOY_TEST_INSTANCE: 'CONFIG_TESTING',
 };
-
-const defaultOpSpec = (): ClusterOpSpecJson => toWire(DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
 
 /**
  * Local services on the leader, as a reconcile loop over the log. At rest (Drove's LocalServiceMonitor, outside
@@ -78,6 +84,9 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     @Inject(LOCAL_SERVICE_MONITOR_MS) private readonly monitorMs: number,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly internalOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -120,11 +129,11 @@ export class LocalServiceSaga implements OnApplicationBootstrap, OnModuleDestroy
         service,
         service.activationState,
         service.instancesPerHost,
-        defaultOpSpec(),
+        wireOpSpec(this.internalOpSpec),
         () => false,
       );
     }
-    const opSpec = op.opSpec ?? defaultOpSpec();
+    const opSpec = op.opSpec ?? wireOpSpec(this.internalOpSpec);
     let failures: OperationFailures | undefined;
     if (!service.cancelRequested) {
       if (op.type === 'STOP_INSTANCES')

@@ -17,6 +17,7 @@ import { CommandPipeline } from '../cqrs/command-pipeline';
 import { CLOCK, ID_GENERATOR } from '../event-store/event-store.tokens';
 import { FENCE, Fence } from '../event-store/fence';
 import { ExecutorRegistry } from '../executors/executor-registry';
+import { INSTANCE_STALENESS_MS, lastHeardOf } from '../executors/instance-heard-of';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { EXECUTOR_MESSENGER, ExecutorMessenger } from '../messaging/executor-messenger';
 import { ControllerMetrics } from '../metrics/controller-metrics';
@@ -25,8 +26,6 @@ import { RUN_SAGAS } from './application-operations.saga';
 import { SYSTEM_ACTOR } from '../cqrs/request-actor';
 
 const TICK_MS = 500;
-/** Drove's TaskRunner marks a task not heard of for 60 s LOST; here: its executor gone from the registry for 60 s. */
-export const TASK_LOST_AFTER_MS = 60_000;
 
 /**
  * Runs tasks to completion, on the leader only (Drove's TaskRunner). A reconcile loop over the task view:
@@ -35,8 +34,11 @@ export const TASK_LOST_AFTER_MS = 60_000;
  *   that cannot be placed or whose START_TASK is refused is recorded LOST with the reason;
  * - a KILL recorded while the task runs: STOP_TASK to its executor (again after a leader change: the executor
  *   refuses a stop for a task no longer running).
- * - a task not finished whose executor has been gone for TASK_LOST_AFTER_MS: recorded LOST (`Instance lost`),
- *   not inside the maintenance window.
+ * - a task not finished and not heard of (no recorded change, no snapshot of its executor listing it) for longer
+ *   than the staleness (`options.instanceStalenessMs`, Drove's 60 s): `MarkStaleTaskLost` -> LOST (`Instance
+ *   lost`), not inside the maintenance window. This covers a task lost on a live executor, an executor gone, and
+ *   a START_TASK accepted but never acted on. A new leader may not have its executors' node data yet, so it gives
+ *   every task one staleness period from the moment it started leading (as StaleInstances does).
  * Everything else is the executor's reports, recorded by ExecutorReportsHandler.
  */
 @Injectable()
@@ -44,8 +46,9 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TaskSaga');
   private readonly busy = new Set<string>();
   private readonly stopsSent = new Set<string>();
-  private readonly executorMissingSince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private leadingSince = 0;
+  private stopListening: (() => void) | undefined;
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -58,14 +61,18 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Inject(RUN_SAGAS) private readonly enabled: boolean,
     private readonly metrics: ControllerMetrics,
+    @Inject(INSTANCE_STALENESS_MS) private readonly stalenessMs: number,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.leadingSince = this.clock.now();
+    this.stopListening = this.fence.onLeading(() => (this.leadingSince = this.clock.now()));
     if (this.enabled) this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    this.stopListening?.();
   }
 
   tick(): void {
@@ -94,38 +101,30 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
       return () => this.stop(task);
     }
     if (TERMINAL_TASK_STATES.includes(state)) return undefined;
-    // Drove pauses its TaskEngine in the maintenance window: executors may come and go then, and the 60 s
-    // start again once it closes
-    if (outagesPaused) {
-      this.executorMissingSince.delete(instanceId);
-      return undefined;
-    }
-    if (!this.executorGoneLongEnough(task)) return undefined;
+    // Drove pauses its TaskEngine in the maintenance window: executors may come and go then
+    if (outagesPaused) return undefined;
+    const now = this.clock.now();
+    const heard = lastHeardOf(
+      { executorId: task.info?.executorId, instanceId: task.instanceId, updated: task.updated },
+      this.registry,
+    );
+    const lastHeardAt = Math.max(heard, this.leadingSince);
+    if (now - lastHeardAt <= this.stalenessMs) return undefined;
     const command: TaskCommand = {
-      type: 'MarkTaskLost',
+      type: 'MarkStaleTaskLost',
       sourceAppName: task.sourceAppName as string,
       taskId: task.taskId as string,
-      errorMessage: 'Instance lost',
-      at: this.clock.now(),
+      lastHeardAt,
+      stalenessMs: this.stalenessMs,
+      at: now,
     };
-    return () => {
-      this.executorMissingSince.delete(instanceId);
-      return this.execute(task, command);
+    return async () => {
+      if (await this.execute(task, command)) {
+        this.logger.warn(
+          `${task.taskRunId as string}: nothing heard of it for over ${this.stalenessMs} ms, LOST`,
+        );
+      }
     };
-  }
-
-  /** Measured from when this leader first saw the executor missing: a new leader waits the full time again. */
-  private executorGoneLongEnough(task: TaskAggregate): boolean {
-    const instanceId = task.instanceId as string;
-    const executorId = task.info?.executorId;
-    if (executorId && this.registry.get(executorId)) {
-      this.executorMissingSince.delete(instanceId);
-      return false;
-    }
-    const now = this.clock.now();
-    const since = this.executorMissingSince.get(instanceId) ?? now;
-    this.executorMissingSince.set(instanceId, since);
-    return now - since >= TASK_LOST_AFTER_MS;
   }
 
   private async start(task: TaskAggregate): Promise<void> {
@@ -214,18 +213,20 @@ export class TaskSaga implements OnApplicationBootstrap, OnModuleDestroy {
     return info;
   }
 
-  private record(task: TaskAggregate, info: TaskInfoJson): Promise<void> {
-    return this.execute(task, { type: 'RecordTaskState', info, at: this.clock.now() });
+  private async record(task: TaskAggregate, info: TaskInfoJson): Promise<void> {
+    await this.execute(task, { type: 'RecordTaskState', info, at: this.clock.now() });
   }
 
-  private async execute(task: TaskAggregate, command: TaskCommand): Promise<void> {
+  /** Whether anything was recorded. */
+  private async execute(task: TaskAggregate, command: TaskCommand): Promise<boolean> {
     const stream = taskStream(task.sourceAppName as string, task.taskId as string);
     const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor: SYSTEM_ACTOR });
     if (!outcome.ok) {
       this.logger.warn(`${stream}: ${outcome.error.messages.join(', ')}`);
-      return;
+      return false;
     }
     const last = outcome.positions[outcome.positions.length - 1];
     if (last !== undefined) await this.clusterView.reached(last);
+    return last !== undefined;
   }
 }

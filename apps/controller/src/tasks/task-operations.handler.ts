@@ -1,6 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   Clock,
+  ClusterOpSpecDto,
+  DEFAULT_CLUSTER_OP_SPEC,
+  DEFAULT_SPEC_VALIDATION_OPTIONS,
+  SpecValidationOptions,
   IdGenerator,
   TaskSpecDto,
   TaskSpecJson,
@@ -13,6 +17,7 @@ import {
   toWire,
   validateTaskSpec,
 } from '@drove/domain';
+import { INTERNAL_OP_SPEC, SPEC_VALIDATION_OPTIONS } from '../cluster-options/cluster-options.tokens';
 import { CommandPipeline } from '../cqrs/command-pipeline';
 import { MaintenanceWindow } from '../cqrs/maintenance-window';
 import { parseFailure } from '../cqrs/operation-gates';
@@ -38,6 +43,12 @@ export class TaskOperationsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
     @Optional() @Inject(LIMITS) private readonly limits: LimitsConfig = new LimitsConfig(),
+    @Optional()
+    @Inject(SPEC_VALIDATION_OPTIONS)
+    private readonly specOptions: SpecValidationOptions = DEFAULT_SPEC_VALIDATION_OPTIONS,
+    @Optional()
+    @Inject(INTERNAL_OP_SPEC)
+    private readonly defaultOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
   ) {}
 
   async handle(body: unknown, actor: string): Promise<{ taskId: string }> {
@@ -47,7 +58,7 @@ export class TaskOperationsHandler {
     const now = this.clock.now();
     await this.maintenance.refuseOperations(now);
     if (op.type === 'CREATE') this.check(op.spec);
-    const { taskId, command } = taskCommandOf(op, this.ids, fixedClock(now));
+    const { taskId, command } = taskCommandOf(op, this.ids, fixedClock(now), this.defaultOpSpec);
     const target = op.type === 'CREATE' ? (toWire(op.spec) as TaskSpecJson) : op;
     const stream = taskStream(target.sourceAppName, target.taskId);
     const outcome = await this.pipeline.execute(taskDecider, stream, command, { actor });
@@ -71,7 +82,7 @@ export class TaskOperationsHandler {
   private check(dto: TaskSpecDto): void {
     const spec = toWire(dto) as TaskSpecJson;
     refuseOverLimits(spec, this.limits);
-    const errors = validateTaskSpec(dto);
+    const errors = validateTaskSpec(dto, this.specOptions);
     if (errors.length > 0) throw new CommandValidationError(errors);
     const shortage = this.registry.scheduler.admit({
       kind: 'TASK',

@@ -1,7 +1,6 @@
 import { MAINTENANCE_GRACE_MS, taskStream } from '@drove/domain';
 import { opSpecJson } from '@drove/domain/testing/spec-fixtures';
 import { ExecutorRegistry } from '../executors/executor-registry';
-import { TASK_LOST_AFTER_MS } from '../sagas/task.saga';
 import { EXECUTOR_HEADERS } from '../testing/fake-executor';
 import { FakeTaskExecutor } from '../testing/fake-task-executor';
 import { startTestController, TEST_FENCE_PATH, TestController } from '../testing/test-controller';
@@ -145,36 +144,101 @@ describe('tasks API and saga with an in-process executor', () => {
     });
   });
 
-  it('marks a task LOST once its executor has been gone for 60 s', async () => {
-    await create('T5');
-    await settles('T5', 'RUNNING');
-    ctl.app.get(ExecutorRegistry).remove('exec-1-id', ctl.clock.now());
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect((await show('T5'))?.state).toBe('RUNNING');
-    ctl.clock.at += TASK_LOST_AFTER_MS;
-    await settles('T5', 'LOST');
-    expect(await show('T5')).toMatchObject({
+  const STALENESS_MS = 60_000;
+  const ticks = () => new Promise((resolve) => setTimeout(resolve, 1200));
+  /** Moves the clock and has the executor send a snapshot (Drove's executors send one every 20 s). */
+  const heartbeat = async (ms: number) => {
+    ctl.clock.at += ms;
+    expect(
+      (await ctl.post('/apis/v1/messages', executor.snapshotMessage(ctl.clock.at), EXECUTOR_HEADERS)).code,
+    ).toBe(200);
+    await ticks();
+  };
+  const running = async (taskId: string) => {
+    await create(taskId);
+    await settles(taskId, 'RUNNING');
+    return (await show(taskId))?.instanceId as string;
+  };
+  const expectLost = async (taskId: string) => {
+    await settles(taskId, 'LOST');
+    expect(await show(taskId)).toMatchObject({
       taskResult: { status: 'LOST', exitCode: -1 },
       errorMessage: 'Instance lost',
     });
+  };
+
+  it('never marks a steady RUNNING task LOST while snapshots list it; one lost on a live executor is', async () => {
+    await running('T5');
+    const silent = await running('T10');
+    const events = async () => (await ctl.store.readStream(taskStream('batch', 'T5'))).length;
+    const before = await events();
+    for (let beat = 0; beat < 4; beat++) await heartbeat(STALENESS_MS / 2);
+    expect([(await show('T5'))?.state, (await show('T10'))?.state]).toEqual(['RUNNING', 'RUNNING']);
+    // heard of without an event per heartbeat
+    expect(await events()).toBe(before);
+    executor.forget(silent);
+    await heartbeat(STALENESS_MS / 2);
+    expect((await show('T10'))?.state).toBe('RUNNING');
+    await heartbeat(STALENESS_MS / 2 + 1);
+    await expectLost('T10');
+    expect((await show('T5'))?.state).toBe('RUNNING');
+    expect(executor.received.filter((m) => m.type === 'STOP_TASK')).toEqual([]);
+    // the record can be cleared and the task run again
+    expect((await kill('T10')).body.data).toEqual({
+      validationErrors: ['Either task does not exist or has already finished for batch/T10'],
+    });
+    const deleted = await ctl.app.inject({ method: 'DELETE', url: '/apis/v1/tasks/batch/instances/T10' });
+    expect(deleted.json()).toMatchObject({ status: 'SUCCESS', data: { deleted: true } });
+    // (its executor's reports are stamped by a clock now behind this test's: it stays PENDING here)
+    expect((await create('T10')).code).toBe(200);
+    await settles('T10', 'PENDING');
+    expect((await show('T10'))?.instanceId).not.toBe(silent);
   });
 
-  it('leaves a task alone while its executor is gone in the maintenance window, then waits the 60 s again', async () => {
-    const ticks = () => new Promise((resolve) => setTimeout(resolve, 1200));
-    await create('T8');
-    await settles('T8', 'RUNNING');
-    expect((await ctl.post('/apis/v1/cluster/maintenance/set')).code).toBe(200);
+  it('marks a task LOST once its executor is gone for the staleness period', async () => {
+    await running('T5');
     ctl.app.get(ExecutorRegistry).remove('exec-1-id', ctl.clock.now());
     await ticks();
-    ctl.clock.at += TASK_LOST_AFTER_MS;
+    ctl.clock.at += STALENESS_MS;
+    await ticks();
+    expect((await show('T5'))?.state).toBe('RUNNING');
+    ctl.clock.at += 1;
+    await expectLost('T5');
+  });
+
+  it('marks LOST a task whose START_TASK was accepted but never acted on', async () => {
+    executor.startSilently = true;
+    await create('T11');
+    await settles('T11', 'PENDING');
+    await heartbeat(STALENESS_MS / 2);
+    expect((await show('T11'))?.state).toBe('PENDING');
+    await heartbeat(STALENESS_MS / 2 + 1);
+    await expectLost('T11');
+  });
+
+  it('gives every task one full period from when a new leader started leading', async () => {
+    const silent = await running('T12');
+    executor.forget(silent);
+    ctl.clock.at += STALENESS_MS - 10_000;
+    ctl.fence.lead(TEST_FENCE_PATH);
+    await heartbeat(STALENESS_MS / 2);
+    expect((await show('T12'))?.state).toBe('RUNNING');
+    await heartbeat(STALENESS_MS / 2 + 1);
+    await expectLost('T12');
+  });
+
+  it('leaves a silent task alone inside the maintenance window, marks it LOST once the window closes', async () => {
+    await running('T8');
+    expect((await ctl.post('/apis/v1/cluster/maintenance/set')).code).toBe(200);
+    ctl.app.get(ExecutorRegistry).remove('exec-1-id', ctl.clock.now());
+    ctl.clock.at += 2 * STALENESS_MS;
     await ticks();
     expect((await show('T8'))?.state).toBe('RUNNING');
     expect((await ctl.post('/apis/v1/cluster/maintenance/unset')).code).toBe(200);
-    ctl.clock.at += MAINTENANCE_GRACE_MS;
     await ticks();
     expect((await show('T8'))?.state).toBe('RUNNING');
-    ctl.clock.at += TASK_LOST_AFTER_MS;
-    await settles('T8', 'LOST');
+    ctl.clock.at += MAINTENANCE_GRACE_MS + 1;
+    await expectLost('T8');
   });
 
   it('resumes a task a previous leader started: no second START_TASK, snapshot reports recorded, KILL sent', async () => {

@@ -1,6 +1,7 @@
 import {
   ExecutorAddressJson,
   ExecutorMessage,
+  ExecutorNodeDataJson,
   StartTaskMessage,
   TaskInfoJson,
   TaskResultJson,
@@ -16,18 +17,20 @@ const END_PATH: TaskState[] = ['RUN_COMPLETED', 'DEPROVISIONING', 'STOPPED'];
  * The in-process executor, also running tasks as Drove's executor does: START_TASK walks the task to RUNNING;
  * a task whose env has ITERATIONS then completes with the exit code in EXIT_CODE (0 if unset), like the image
  * `drove-test/task`; one without runs until STOP_TASK (result CANCELLED, -1). `startAnswer` other than ACCEPTED
- * refuses START_TASK. Each state is pushed as a
- * TASK_STATE_REPORT through the controller's own `POST /apis/v1/messages`.
+ * refuses START_TASK; `startSilently` accepts it and does nothing more. Each state is pushed as a
+ * TASK_STATE_REPORT through the controller's own `POST /apis/v1/messages`; its snapshots list its tasks, until
+ * `forget` drops one (a task lost on the executor: no more reports, no more listing).
  */
 export class FakeTaskExecutor extends FakeExecutor {
   private readonly tasks = new Map<string, TaskInfoJson>();
   private stamp = 1_700_000_100_000;
+  startSilently = false;
 
   override send(address: ExecutorAddressJson, message: ExecutorMessage): Promise<SendResult> {
     if (message.type === 'START_TASK') {
       this.received.push(message);
       if (this.startAnswer.status !== 'ACCEPTED') return Promise.resolve(this.startAnswer);
-      void this.runTask(this.startedTask(message));
+      if (!this.startSilently) void this.runTask(this.startedTask(message));
       return Promise.resolve({ status: 'ACCEPTED' });
     }
     if (message.type === 'STOP_TASK') {
@@ -38,6 +41,14 @@ export class FakeTaskExecutor extends FakeExecutor {
       return Promise.resolve({ status: 'ACCEPTED' });
     }
     return super.send(address, message);
+  }
+
+  override nodeData(): ExecutorNodeDataJson {
+    return { ...super.nodeData(), tasks: [...this.tasks.values()] };
+  }
+
+  forget(instanceId: string): void {
+    this.tasks.delete(instanceId);
   }
 
   private startedTask({ spec }: StartTaskMessage): TaskInfoJson {

@@ -5,6 +5,7 @@ import { MemoryEventStore } from '@drove/events';
 import { AUDIT_LOG, AuditLine, AuditLog } from '../audit/audit-log';
 import { AuthSettings } from '../auth/auth-settings';
 import { LimitsConfig } from '../limits/limits.config';
+import { ClusterOptionsSettings } from '../cluster-options/cluster-options.tokens';
 import { ControllerModule } from '../controller.module';
 import { LeaderElection } from '../leadership/leader-election';
 import { ExecutorMessenger } from '../messaging/executor-messenger';
@@ -56,6 +57,8 @@ export interface WholeControllerOptions {
   /** Default: every message FAILED (no executor). */
   messenger?: ExecutorMessenger;
   limits?: LimitsConfig;
+  /** Default: Drove's defaults. */
+  clusterOptions?: ClusterOptionsSettings;
   /** Default: nothing logged. */
   logger?: LoggerService;
 }
@@ -82,6 +85,7 @@ export async function startWholeController(options: WholeControllerOptions): Pro
         messenger,
         executorCredentials: { secret: auth.clusterAuth.secrets[0]?.secret ?? '', nodeId: 'ctl-whole' },
         limits,
+        clusterOptions: options.clusterOptions,
       }),
     ],
   })

@@ -9,7 +9,7 @@ import {
   TaskSpecJson,
 } from '../common/wire-types';
 import { LocalServiceCommand } from '../local-service/commands';
-import { DEFAULT_CLUSTER_OP_SPEC } from '../specs/cluster-op-spec.dto';
+import { ClusterOpSpecDto, DEFAULT_CLUSTER_OP_SPEC } from '../specs/cluster-op-spec.dto';
 import { toWire } from '../specs/wire';
 import { TaskCommand } from '../task/commands';
 import { ApplicationOperationDto } from './application-operation.dto';
@@ -24,13 +24,16 @@ export interface ApplicationInstancesView {
   activeInstanceIds: string[];
 }
 
-const wireOpSpec = (opSpec: unknown): ClusterOpSpecJson =>
-  toWire(opSpec ?? DEFAULT_CLUSTER_OP_SPEC) as ClusterOpSpecJson;
+// An operation without an opSpec (RECOVER never has one) runs with the controller's configured default
+// (`clusterOpTimeout`, `clusterOpParallelism`), as Drove's injected ClusterOpSpec.
+const wireOpSpec = (opSpec: unknown, fallback: ClusterOpSpecDto): ClusterOpSpecJson =>
+  toWire(opSpec ?? fallback) as ClusterOpSpecJson;
 
 export const applicationCommandOf = (
   op: ApplicationOperationDto,
   view: ApplicationInstancesView,
   clock: Clock,
+  defaultOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
 ): { appId: string; command: ApplicationCommand } => {
   const at = clock.now();
   if (op.type === 'CREATE') {
@@ -41,13 +44,13 @@ export const applicationCommandOf = (
         type: 'CreateApplication',
         spec,
         instances: op.instances,
-        opSpec: wireOpSpec(op.opSpec),
+        opSpec: wireOpSpec(op.opSpec, defaultOpSpec),
         at,
       },
     };
   }
   const appId = op.appId;
-  const opSpec = wireOpSpec(op.type === 'RECOVER' ? undefined : op.opSpec);
+  const opSpec = wireOpSpec(op.type === 'RECOVER' ? undefined : op.opSpec, defaultOpSpec);
   const command = ((): ApplicationCommand => {
     switch (op.type) {
       case 'DESTROY':
@@ -105,6 +108,7 @@ export const taskCommandOf = (
   op: TaskOperationDto,
   ids: IdGenerator,
   clock: Clock,
+  defaultOpSpec: ClusterOpSpecDto = DEFAULT_CLUSTER_OP_SPEC,
 ): { taskId: string; command: TaskCommand } => {
   const at = clock.now();
   if (op.type === 'CREATE') {
@@ -112,11 +116,14 @@ export const taskCommandOf = (
     const instanceId = newTaskInstanceId(ids);
     return {
       taskId: taskRunIdOf(spec.sourceAppName, spec.taskId),
-      command: { type: 'CreateTask', spec, opSpec: wireOpSpec(op.opSpec), instanceId, at },
+      command: { type: 'CreateTask', spec, opSpec: wireOpSpec(op.opSpec, defaultOpSpec), instanceId, at },
     };
   }
   const { sourceAppName, taskId } = op;
-  return { taskId, command: { type: 'KillTask', sourceAppName, taskId, opSpec: wireOpSpec(op.opSpec), at } };
+  return {
+    taskId,
+    command: { type: 'KillTask', sourceAppName, taskId, opSpec: wireOpSpec(op.opSpec, defaultOpSpec), at },
+  };
 };
 
 export const localServiceCommandOf = (
@@ -140,7 +147,7 @@ export const localServiceCommandOf = (
     instanceIds: fields.instanceIds,
     stopFirst: fields.stopFirst,
     instancesPerHost: fields.instancesPerHost,
-    opSpec: opSpec ? wireOpSpec(opSpec) : undefined,
+    opSpec: opSpec ? (toWire(opSpec) as ClusterOpSpecJson) : undefined,
   }) as object;
   return {
     serviceId: op.serviceId,

@@ -1,6 +1,7 @@
 import { ApplicationSpecDto, ServiceSpecDto } from './application-spec.dto';
 import { CheckSpecDto } from './check-spec.dto';
 import { DeployableSpecDto } from './deployable-spec.dto';
+import { isUnderAllowedDir } from './host-path';
 import { LocalServiceSpecDto } from './local-service-spec.dto';
 import { PlacementPolicy } from './placement-policy';
 import { TaskSpecDto } from './task-spec.dto';
@@ -8,7 +9,9 @@ import { TaskSpecDto } from './task-spec.dto';
 // The semantic checks Drove's controller runs after bean validation (ApplicationCommandValidator and friends),
 // with Drove's message texts. Cluster-dependent checks (free resources) belong to the controller.
 
+/** Drove's controller options that govern specs; the controller passes its configured ones. */
 export interface SpecValidationOptions {
+  /** Host directories volumes may mount from; empty: no restriction (Drove's default). */
   allowedMountDirs: string[];
   disableCmdlArgs: boolean;
   enableRawDeviceAccess: boolean;
@@ -36,7 +39,7 @@ const deployableErrors = (spec: DeployableSpecDto, options: SpecValidationOption
   const errors: string[] = [];
   if (options.allowedMountDirs.length > 0) {
     for (const volume of spec.volumes ?? []) {
-      if (!options.allowedMountDirs.some((dir) => volume.pathOnHost.startsWith(dir))) {
+      if (!isUnderAllowedDir(volume.pathOnHost, options.allowedMountDirs)) {
         errors.push(`Volume mount requested on non whitelisted host directory: ${volume.pathOnHost}`);
       }
     }

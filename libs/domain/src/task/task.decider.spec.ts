@@ -150,34 +150,72 @@ describe('task decider', () => {
       .thenFails('Either task does not exist or has already finished for test-app/T0001', 'NOT_FOUND');
   });
 
-  it('marks a running task LOST with a LOST result', () => {
-    given(createdEvent, changed('RUNNING', 10))
-      .when({
-        type: 'MarkTaskLost',
-        sourceAppName: 'test-app',
-        taskId: 'T0001',
+  const stale = (at: number, lastHeardAt = 0) =>
+    ({
+      type: 'MarkStaleTaskLost',
+      sourceAppName: 'test-app',
+      taskId: 'T0001',
+      lastHeardAt,
+      stalenessMs: 60,
+      at,
+    }) as const;
+  const lostAt = (at: number, previousState: TaskState) =>
+    ev('TaskStateChanged', {
+      info: taskInfo('LOST', at, {
+        taskResult: { status: 'LOST', exitCode: -1 },
         errorMessage: 'Instance lost',
-        at: 100,
-      })
-      .then(
-        ev('TaskStateChanged', {
-          info: taskInfo('LOST', 100, {
-            taskResult: { status: 'LOST', exitCode: -1 },
-            errorMessage: 'Instance lost',
-          }),
-          previousState: 'RUNNING',
-          at: 100,
-        }),
-      );
+      }),
+      previousState,
+      at,
+    });
+
+  it.each(['PENDING', 'RUNNING', 'UNKNOWN', 'RUN_FAILED'] as const)(
+    'marks a %s task not heard of for longer than the staleness LOST, result {LOST, -1}',
+    (state) => {
+      given(createdEvent, changed(state, 10)).when(stale(71)).then(lostAt(71, state));
+    },
+  );
+
+  it.each([
+    ['its last change is recent', 70, 0],
+    ['a snapshot listed it recently', 200, 150],
+  ])('leaves a task alone when %s', (_name, at, lastHeardAt) => {
+    given(createdEvent, changed('RUNNING', 10)).when(stale(at, lastHeardAt)).then();
   });
 
-  it('marking a finished or unreported task lost is a no-op', () => {
-    given(createdEvent, changed('STOPPED', 10))
-      .when({ type: 'MarkTaskLost', sourceAppName: 'test-app', taskId: 'T0001', errorMessage: 'x', at: 100 })
+  it('counts a kill request as its last change', () => {
+    given(
+      createdEvent,
+      changed('RUNNING', 10),
+      ev('TaskKillRequested', { taskRunId: RUN_ID, instanceId: TASK_INSTANCE_ID, at: 50 }),
+    )
+      .when(stale(100))
       .then();
-    given(createdEvent)
-      .when({ type: 'MarkTaskLost', sourceAppName: 'test-app', taskId: 'T0001', errorMessage: 'x', at: 100 })
+  });
+
+  it.each([
+    ['stopped', [createdEvent, changed('STOPPED', 10)]],
+    ['lost', [createdEvent, changed('LOST', 10)]],
+    ['never placed', [createdEvent]],
+  ])('marking a %s task stale is a no-op', (_name, history) => {
+    given(...history)
+      .when(stale(1000))
       .then();
+  });
+
+  it('records a newer report after a stale LOST: its executor came back (as for app instances)', () => {
+    given(createdEvent, changed('RUNNING', 10), lostAt(71, 'RUNNING'))
+      .when({ type: 'RecordTaskState', info: taskInfo('RUNNING', 80), at: 80 })
+      .then(ev('TaskStateChanged', { info: taskInfo('RUNNING', 80), previousState: 'LOST', at: 80 }));
+  });
+
+  it('a task marked LOST can be deleted and created again', () => {
+    given(createdEvent, changed('RUNNING', 10), lostAt(71, 'RUNNING'))
+      .when(del)
+      .then(ev('TaskDeleted', { taskRunId: RUN_ID, at: 60 }));
+    given(createdEvent, changed('RUNNING', 10), lostAt(71, 'RUNNING'))
+      .when(kill)
+      .thenFails('Either task does not exist or has already finished for test-app/T0001', 'NOT_FOUND');
   });
 
   it.each([

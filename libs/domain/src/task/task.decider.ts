@@ -8,6 +8,9 @@ import { TaskEvent, taskEvent } from './events';
 import { TaskAggregate, initialTaskState, taskExists } from './task-aggregate';
 import { TERMINAL_TASK_STATES } from './task-state';
 
+/** Drove's error on a task its controller no longer hears of. */
+export const TASK_LOST_MESSAGE = 'Instance lost';
+
 const finished = (s: TaskAggregate): boolean => !!s.state && TERMINAL_TASK_STATES.includes(s.state);
 
 const decide = (s: TaskAggregate, c: TaskCommand): Result<TaskEvent[]> => {
@@ -60,13 +63,15 @@ const decide = (s: TaskAggregate, c: TaskCommand): Result<TaskEvent[]> => {
         }),
       ]);
     }
-    case 'MarkTaskLost': {
+    case 'MarkStaleTaskLost': {
       if (!s.info || finished(s)) return ok([]);
+      const heard = Math.max(c.lastHeardAt, s.updated ?? 0);
+      if (c.at - heard <= c.stalenessMs) return ok([]);
       const info = {
         ...s.info,
         state: 'LOST' as const,
         taskResult: { status: 'LOST' as const, exitCode: -1 },
-        errorMessage: c.errorMessage,
+        errorMessage: TASK_LOST_MESSAGE,
         updated: c.at,
       };
       return ok([taskEvent('TaskStateChanged', { info, previousState: s.info.state, at: c.at })]);

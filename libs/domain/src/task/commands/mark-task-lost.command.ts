@@ -1,7 +1,0 @@
-export interface MarkTaskLostCommand {
-  type: 'MarkTaskLost';
-  sourceAppName: string;
-  taskId: string;
-  errorMessage: string;
-  at: number;
-}
