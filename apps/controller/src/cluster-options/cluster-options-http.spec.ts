@@ -26,9 +26,9 @@ const volume = (pathOnHost: string) => ({
   volumes: [{ pathInContainer: '/data', pathOnHost, mode: 'READ_WRITE' }],
 });
 const DEVICE = { devices: [{ type: 'DIRECT', pathOnHost: '/dev/fuse', pathInContainer: '/dev/fuse' }] };
-const NONE = { args: [], devices: [], volumes: [] };
+const NONE = { args: [], devices: [], volumes: [], configs: [] };
 
-// Each spec kind's validate endpoint, its spec with no args, devices or volumes of its own.
+// Each spec kind's validate endpoint, its spec with no args, devices, volumes or configs of its own.
 const KINDS: [string, string, (patch: Json) => Json][] = [
   ['app', '/apis/v1/applications/validate/spec', (p) => ({ ...minimalApplicationSpecJson(), ...p })],
   ['task', '/apis/v1/tasks/validate/spec', (p) => ({ ...taskSpecJson(), ...NONE, ...p })],

@@ -18,13 +18,15 @@ const valueOf = <T>(parsed: Parsed<T>): T => {
   return parsed.value;
 };
 
-// Each kind with its fixture's own args and devices removed, so a case adds only what it is about.
+// Each kind with its fixture's own args, devices and configs removed, so a case adds only what it is about.
 const kinds: [string, Validate][] = [
   [
     'application',
     (patch, options) =>
       validateApplicationSpec(
-        valueOf(parseApplicationSpec({ ...applicationSpecJson(), args: [], devices: [], ...patch })),
+        valueOf(
+          parseApplicationSpec({ ...applicationSpecJson(), args: [], devices: [], configs: [], ...patch }),
+        ),
         options,
       ),
   ],
@@ -32,7 +34,7 @@ const kinds: [string, Validate][] = [
     'task',
     (patch, options) =>
       validateTaskSpec(
-        valueOf(parseTaskSpec({ ...taskSpecJson(), args: [], devices: [], ...patch })),
+        valueOf(parseTaskSpec({ ...taskSpecJson(), args: [], devices: [], configs: [], ...patch })),
         options,
       ),
   ],
@@ -40,7 +42,9 @@ const kinds: [string, Validate][] = [
     'local service',
     (patch, options) =>
       validateLocalServiceSpec(
-        valueOf(parseLocalServiceSpec({ ...localServiceSpecJson(), args: [], devices: [], ...patch })),
+        valueOf(
+          parseLocalServiceSpec({ ...localServiceSpecJson(), args: [], devices: [], configs: [], ...patch }),
+        ),
         options,
       ),
   ],
@@ -51,6 +55,11 @@ const volume = (pathOnHost: string) => ({
 });
 const device = { devices: [{ type: 'DIRECT', pathOnHost: '/dev/fuse', pathInContainer: '/dev/fuse' }] };
 const refusedMount = (path: string) => `Volume mount requested on non whitelisted host directory: ${path}`;
+const localFile = (filePathOnHost: string) => ({
+  volumes: [],
+  configs: [{ type: 'EXECUTOR_LOCAL_FILE', localFilename: '/etc/app.conf', filePathOnHost }],
+});
+const refusedFile = (path: string) => `Config file requested from non whitelisted host path: ${path}`;
 const DEVICES_DISABLED =
   'Device access is disabled. To enable, set enableRawDeviceAccess: true in controller options.';
 const ARGS_DISABLED = 'Passing command line to containers is disabled on this cluster';
@@ -87,6 +96,15 @@ describe.each(kinds)('controller options applied to a %s spec', (_kind, validate
     ['a sibling sharing the prefix', volume('/allowedX/secret'), allowed, [refusedMount('/allowedX/secret')]],
     ['a relative host path', volume('allowed/x'), allowed, [refusedMount('allowed/x')]],
     ['a traversal that stays inside', volume('/allowed/a/../b'), allowed, []],
+    ['a local config file with no whitelist', localFile('/etc/shadow'), DEFAULT_SPEC_VALIDATION_OPTIONS, []],
+    ['a local config file below a whitelisted directory', localFile('/allowed/app.conf'), allowed, []],
+    ['a local config file elsewhere', localFile('/etc/shadow'), allowed, [refusedFile('/etc/shadow')]],
+    [
+      'a local config file by traversal',
+      localFile('/allowed/../etc/shadow'),
+      allowed,
+      [refusedFile('/allowed/../etc/shadow')],
+    ],
     ['devices by default', device, DEFAULT_SPEC_VALIDATION_OPTIONS, [DEVICES_DISABLED]],
     ['devices with enableRawDeviceAccess', device, options({ enableRawDeviceAccess: true }), []],
     ['args by default', { args: ['-v'] }, DEFAULT_SPEC_VALIDATION_OPTIONS, []],

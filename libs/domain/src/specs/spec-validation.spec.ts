@@ -88,7 +88,10 @@ describe('semantic validation of an application spec (Drove section 2.9)', () =>
 
   it('passes a good spec on a permissive cluster', () => {
     expect(
-      validateApplicationSpec(app({}), opts({ enableRawDeviceAccess: true, allowedMountDirs: ['/mnt'] })),
+      validateApplicationSpec(
+        app({}),
+        opts({ enableRawDeviceAccess: true, allowedMountDirs: ['/mnt', '/etc'] }),
+      ),
     ).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { TaskSpecDto } from './task-spec.dto';
 
 /** Drove's controller options that govern specs; the controller passes its configured ones. */
 export interface SpecValidationOptions {
-  /** Host directories volumes may mount from; empty: no restriction (Drove's default). */
+  /** Host directories volumes and executor-local config files may come from; empty: no restriction (Drove's default). */
   allowedMountDirs: string[];
   disableCmdlArgs: boolean;
   enableRawDeviceAccess: boolean;
@@ -41,6 +41,16 @@ const deployableErrors = (spec: DeployableSpecDto, options: SpecValidationOption
     for (const volume of spec.volumes ?? []) {
       if (!isUnderAllowedDir(volume.pathOnHost, options.allowedMountDirs)) {
         errors.push(`Volume mount requested on non whitelisted host directory: ${volume.pathOnHost}`);
+      }
+    }
+    // Drove checks only volumes, but an EXECUTOR_LOCAL_FILE config copies any host file (say /etc/shadow) into the
+    // container just as well: the same whitelist governs it.
+    for (const config of spec.configs ?? []) {
+      if (
+        config.type === 'EXECUTOR_LOCAL_FILE' &&
+        !isUnderAllowedDir(config.filePathOnHost, options.allowedMountDirs)
+      ) {
+        errors.push(`Config file requested from non whitelisted host path: ${config.filePathOnHost}`);
       }
     }
   }
