@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   ApplicationSpecJson,
   Clock,
@@ -74,8 +74,11 @@ const STOPPING_STATES: readonly InstanceState[] = ['STOPPING', 'DEPROVISIONING',
  * StopSingleInstanceJob): each step is recorded in the log before or as it happens; waits read the cluster view.
  */
 @Injectable()
-export class InstanceJobs {
+export class InstanceJobs implements OnModuleDestroy {
   private readonly logger = new Logger('InstanceJobs');
+  // A controller shutting down leaves its sagas as a deposed leader does (the next leader resumes from the log);
+  // a wait left polling would otherwise hold the process up to its whole start timeout.
+  private closing = false;
 
   constructor(
     private readonly pipeline: CommandPipeline,
@@ -88,6 +91,10 @@ export class InstanceJobs {
     private readonly metrics: ControllerMetrics,
     @Inject(INSTANCE_TOKENS) private readonly tokens: InstanceTokens,
   ) {}
+
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
 
   /** One scheduler session for one pass on the app, closed after `work`. */
   async withSession<T>(
@@ -313,7 +320,7 @@ export class InstanceJobs {
   ) {
     const deadline = this.clock.now() + timeoutMs;
     for (;;) {
-      if (this.fence.path() === null) throw new LeadershipLostError();
+      if (this.fence.path() === null || this.closing) throw new LeadershipLostError();
       const instance = this.clusterView.view.instance(instanceId);
       const state = instance ? stateOf(instance) : 'PENDING';
       if (done(state)) return true;
